@@ -71,7 +71,11 @@ export interface Feature {
 /** A commitment of the Beijing Declaration on Building Learning Cities (2013), numbered 1–12. */
 export interface Commitment {
   number: number;
+  /** The commitment's heading, e.g. 'Empowering individuals and promoting social cohesion'. */
+  title: string;
+  /** The explanatory paragraph(s) and the lead-in sentence that introduces the actions. */
   text: string;
+  /** The bullet actions, verbatim (including their trailing '; and'). */
   actions: readonly string[];
 }
 
@@ -101,7 +105,12 @@ export interface StrategicDirection {
 /** One of the six areas of action of the Guidelines for Building Learning Cities (Mexico City, 2015). */
 export interface AreaOfAction {
   number: number;
+  /** The one-word heading of the Guidelines, e.g. 'Planning'. */
+  keyword: string;
+  /** The heading sentence, e.g. 'Develop a plan for becoming a learning city' (the translated title). */
   title: string;
+  /** The sentence that explains why the area matters. */
+  intro: string;
   actions: readonly string[];
 }
 

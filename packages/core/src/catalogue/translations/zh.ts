@@ -1,4 +1,170 @@
 import type { CatalogueTranslations } from './types.ts';
 
+/*
+ * English titles chosen for this translation (for the lead to reconcile with the English catalogue):
+ *   direction:1  Global solidarity and civic engagement
+ *   direction:2  Environmental stewardship
+ *   direction:3  Health and well-being
+ *   direction:4  Access to public utilities
+ *   direction:5  Inclusive and sustainable economic growth
+ *   direction:6  Inclusion of vulnerable groups
+ *   direction:7  Cross-sector partnerships
+ *   direction:8  Youth engagement
+ *   direction:9  Ethical values and human rights
+ *   direction:10 Culture and the arts
+ *   action-area:1 Develop a plan for becoming a learning city (Planning)
+ *   action-area:2 Create a coordinated structure involving all stakeholders (Involvement)
+ *   action-area:3 Initiate and maintain the process with celebratory events (Celebration)
+ *   action-area:4 Make sure that learning is accessible to all citizens (Accessibility)
+ *   action-area:5 Establish a monitoring and evaluation process to ensure learning city progress (Monitoring and evaluation)
+ *   action-area:6 Ensure sustainable funding (Funding)
+ * Action-area titles translate the Guidelines' full headings, not the one-word labels in brackets.
+ */
+
 /** Unofficial translation of catalogue titles; English (the seeds) is authoritative. */
-export const zh: CatalogueTranslations = {};
+export const zh: CatalogueTranslations = {
+  'area:1': '建设学习型城市的广泛效益',
+  'area:2': '学习型城市的主要构成要素',
+  'area:3': '建设学习型城市的基本条件',
+
+  'focus:1.1': '增强个人能力，促进社会凝聚力',
+  'focus:1.2': '促进经济发展和文化繁荣',
+  'focus:1.3': '促进可持续发展',
+  'focus:2.1': '在教育体系中促进全纳学习',
+  'focus:2.2': '激发家庭和社区的学习活力',
+  'focus:2.3': '促进面向工作和在工作场所的学习',
+  'focus:2.4': '扩大现代学习技术的使用',
+  'focus:2.5': '提高学习质量',
+  'focus:2.6': '培育终身学习文化',
+  'focus:3.1': '加强政治意愿和承诺',
+  'focus:3.2': '改善治理，促进所有利益攸关方参与',
+  'focus:3.3': '加强资源的调动和利用',
+
+  'feature:1.1.1': '确保每位市民都有机会获得读写能力和基本技能',
+  'feature:1.1.2': '鼓励并帮助个人积极参与所在城市的公共生活',
+  'feature:1.1.3': '保障性别平等',
+  'feature:1.1.4': '营造安全、和谐、包容的社区',
+  'feature:1.2.1': '推动包容和可持续的经济增长',
+  'feature:1.2.2': '为全体市民创造就业机会',
+  'feature:1.2.3': '积极支持科学、技术和创新',
+  'feature:1.2.4': '确保人们能够参与丰富多样的文化活动',
+  'feature:1.2.5': '鼓励参与休闲和健身娱乐活动',
+  'feature:1.3.1': '减少经济活动及其他人类活动对自然环境的负面影响',
+  'feature:1.3.2': '提高城市宜居性',
+  'feature:1.3.3': '通过各种环境中的主动学习促进可持续发展',
+  'feature:2.1.1': '扩大获得幼儿保育和教育的机会',
+  'feature:2.1.2': '扩大获得从初等到高等各级教育的机会',
+  'feature:2.1.3': '扩大成人教育以及职业技术教育与培训的机会和参与',
+  'feature:2.1.4': '为包括移民家庭在内的边缘化群体提供支持，确保其获得教育机会',
+  'feature:2.2.1': '建立社区学习场所，为家庭和社区学习提供资源',
+  'feature:2.2.2': '激励人们参与家庭学习和社区学习',
+  'feature:2.2.3': '将社区历史文化以及本土的认知和学习方式视为独特而宝贵的资源',
+  'feature:2.3.1': '确保包括外来务工人员在内的所有劳动者都能获得广泛的学习机会',
+  'feature:2.3.2': '帮助公共和私营机构成为学习型组织',
+  'feature:2.3.3': '鼓励雇主和工会支持工作场所学习',
+  'feature:2.3.4': '为失业青年和成人提供适当的学习机会',
+  'feature:2.4.1': '培训管理人员、教师和教育工作者使用促进学习的技术',
+  'feature:2.4.2': '扩大市民获取信息和通信技术工具及学习项目的机会',
+  'feature:2.5.1': '推动教育和学习的范式转变',
+  'feature:2.5.2': '提高对共同的道德、伦理和文化价值观的认识，促进对差异的包容',
+  'feature:2.5.3': '聘用经过适当培训的管理人员、教师和教育工作者',
+  'feature:2.5.4': '营造学习者友好型环境',
+  'feature:2.6.1': '组织并支持鼓励和庆祝学习的公共活动',
+  'feature:2.6.2': '为全体市民提供充分的信息、指导和支持，激励他们通过多种途径学习',
+  'feature:2.6.3': '建立认可和奖励各种形式学习的制度',
+  'feature:3.1.1': '展现强有力的政治领导，坚定致力于将我们的城市建设成为学习型城市',
+  'feature:3.1.2': '制定并实施依据充分、广泛参与的战略，促进全民终身学习',
+  'feature:3.1.3': '监测建设学习型城市的进展',
+  'feature:3.2.1': '建立跨部门协调机制，吸纳政府组织、非政府组织和私营部门参与',
+  'feature:3.2.2': '鼓励所有利益攸关方提供优质学习机会，并为建设学习型城市作出独特贡献',
+  'feature:3.3.1': '鼓励政府加大对终身学习的财政投入',
+  'feature:3.3.2': '有效利用所有利益攸关方的学习资源，支持全民终身学习',
+  'feature:3.3.3': '采取向贫困人口倾斜的资助政策，为弱势群体提供多种形式的支持',
+  'feature:3.3.4': '鼓励市民和居民自愿贡献自己的才能、技能、知识和经验',
+  'feature:3.3.5': '鼓励不同城市之间交流思想、经验和最佳实践',
+
+  'measurement:1.1.1a': '成人识字率',
+  'measurement:1.1.2a': '选举参与率',
+  'measurement:1.1.2b': '参与志愿服务和社区活动',
+  'measurement:1.1.3a': '政治领域的性别平等',
+  'measurement:1.1.3b': '企业管理中的性别平等',
+  'measurement:1.1.4a': '犯罪水平',
+  'measurement:1.1.4b': '社会流动性',
+  'measurement:1.2.1a': '人均国内生产总值',
+  'measurement:1.2.1b': '城市贫困',
+  'measurement:1.2.2a': '失业率',
+  'measurement:1.2.3a': '科技人力资源',
+  'measurement:1.2.3b': '专利申请',
+  'measurement:1.2.4a': '参与文化活动',
+  'measurement:1.2.5a': '参与体育锻炼和运动',
+  'measurement:1.3.1a': '二氧化碳排放',
+  'measurement:1.3.1b': '废弃物管理',
+  'measurement:1.3.2a': '居住条件',
+  'measurement:1.3.2b': '公共交通',
+  'measurement:1.3.3a': '可持续发展教育',
+  'measurement:1.3.3b': '环境守护',
+  'measurement:2.1.1a': '学前教育入学率',
+  'measurement:2.1.2a': '平均受教育年限',
+  'measurement:2.1.3a': '参与成人学习和教育',
+  'measurement:2.1.4a': '对弱势群体的支持',
+  'measurement:2.1.4b': '对老年人的支持',
+  'measurement:2.2.1a': '基础设施',
+  'measurement:2.2.1b': '支持家庭学习的政策举措',
+  'measurement:2.2.2a': '参与社区学习',
+  'measurement:2.2.2b': '参与家庭学习',
+  'measurement:2.2.3a': '利用本土知识开发学习资源',
+  'measurement:2.3.1a': '在职人员参与教育和培训',
+  'measurement:2.3.1b': '外来务工人员参与教育和培训',
+  'measurement:2.3.2a': '学习型组织',
+  'measurement:2.3.3a': '雇主对技能发展的资金投入',
+  'measurement:2.3.4a': '青年参与教育和就业',
+  'measurement:2.3.4b': '失业人员培训',
+  'measurement:2.4.1a': '管理人员、教师和教育工作者的信息和通信技术培训',
+  'measurement:2.4.1b': '在课堂活动中使用信息和通信技术',
+  'measurement:2.4.2a': '移动电话普及率',
+  'measurement:2.4.2b': '互联网使用',
+  'measurement:2.4.2c': '参与网络学习',
+  'measurement:2.5.1a': '教育和学习的范式转变',
+  'measurement:2.5.2a': '学会共同生活',
+  'measurement:2.5.3a': '受过适当培训的教师/教育工作者的配备',
+  'measurement:2.5.4a': '学习者友好型环境',
+  'measurement:2.6.1a': '学习倡导',
+  'measurement:2.6.2a': '信息与服务',
+  'measurement:2.6.3a': '学习成果的认可和奖励',
+  'measurement:3.1.1a': '领导力',
+  'measurement:3.1.2a': '公共政策和战略',
+  'measurement:3.1.3a': '进展监测措施',
+  'measurement:3.2.1a': '利益攸关方协调机制',
+  'measurement:3.2.2a': '利益攸关方参与',
+  'measurement:3.2.2b': '私营部门的承诺',
+  'measurement:3.3.1a': '对教育和学习的财政投入',
+  'measurement:3.3.1b': '公共教育支出的分配',
+  'measurement:3.3.2a': '资源的有效利用',
+  'measurement:3.3.3a': '对弱势群体的补贴',
+  'measurement:3.3.4a': '市民帮助他人学习的贡献',
+  'measurement:3.3.5a': '国际伙伴关系',
+
+  'direction:1': '全球团结与公民参与',
+  'direction:2': '环境守护',
+  'direction:3': '健康与福祉',
+  'direction:4': '享有公用事业服务',
+  'direction:5': '包容和可持续的经济增长',
+  'direction:6': '包容弱势群体',
+  'direction:7': '跨部门伙伴关系',
+  'direction:8': '青年参与',
+  'direction:9': '伦理价值观与人权',
+  'direction:10': '文化与艺术',
+
+  'action-area:1': '制定建设学习型城市的规划',
+  'action-area:2': '建立有所有利益攸关方参与的协调机构',
+  'action-area:3': '通过庆祝活动启动并保持建设进程',
+  'action-area:4': '确保全体市民都能获得学习机会',
+  'action-area:5': '建立监测和评估程序，确保学习型城市建设取得进展',
+  'action-area:6': '确保可持续的资金保障',
+
+  'rating:5': '优秀',
+  'rating:4': '很好',
+  'rating:3': '良好',
+  'rating:2': '一般',
+  'rating:1': '较差',
+};

@@ -1,0 +1,146 @@
+import type { RegionCode, Translations } from '@lco/core';
+import { and, asc, count, eq, getTableColumns, ilike, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.ts';
+import { cities, cityAwards, countries, regions } from './network.tables.ts';
+
+export type CityRow = typeof cities.$inferSelect & {
+  countryNames: Translations;
+  regionCode: RegionCode;
+  awardYears: number[];
+};
+export type NewCity = Omit<typeof cities.$inferInsert, 'id' | 'createdAt'>;
+
+export interface CityFilter {
+  region?: RegionCode;
+  country?: string;
+  /** Already folded to lower-case ASCII by the service. */
+  search?: string;
+}
+
+export class NetworkRepository {
+  constructor(private readonly db: Database) {}
+
+  async upsertRegions(rows: { code: string; names: Translations }[]): Promise<void> {
+    await this.db
+      .insert(regions)
+      .values(rows)
+      .onConflictDoUpdate({ target: regions.code, set: { names: sql`excluded.names` } });
+  }
+
+  async upsertCountries(rows: (typeof countries.$inferInsert)[]): Promise<void> {
+    await this.db
+      .insert(countries)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: countries.iso2,
+        set: { iso3: sql`excluded.iso3`, names: sql`excluded.names`, regionCode: sql`excluded.region_code` },
+      });
+  }
+
+  /** Insert or refresh a city by slug, with its awards; returns its id. */
+  async upsertCity(city: NewCity, awards: { year: number; title: string }[]): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const { slug: _slug, ...changes } = city;
+      const [row] = await tx
+        .insert(cities)
+        .values(city)
+        .onConflictDoUpdate({ target: cities.slug, set: changes })
+        .returning({ id: cities.id });
+      if (!row) throw new Error(`upsert of city ${city.slug} returned nothing`);
+      if (awards.length > 0) {
+        await tx
+          .insert(cityAwards)
+          .values(awards.map((a) => ({ cityId: row.id, ...a })))
+          .onConflictDoUpdate({
+            target: [cityAwards.cityId, cityAwards.year],
+            set: { title: sql`excluded.title` },
+          });
+      }
+      return row.id;
+    });
+  }
+
+  async listRegions(): Promise<{ code: string; names: Translations; countryCount: number; cityCount: number }[]> {
+    const result = await this.db
+      .select({
+        code: regions.code,
+        names: regions.names,
+        countryCount: sql<number>`(select count(*)::int from ${countries} where ${countries.regionCode} = ${regions.code})`,
+        cityCount: sql<number>`(select count(*)::int from ${cities} join ${countries} on ${countries.iso2} = ${cities.countryIso2} where ${countries.regionCode} = ${regions.code})`,
+      })
+      .from(regions)
+      .orderBy(asc(regions.code));
+    return result;
+  }
+
+  async listCountries(): Promise<
+    { iso2: string; iso3: string; names: Translations; regionCode: string; cityCount: number }[]
+  > {
+    return this.db
+      .select({
+        iso2: countries.iso2,
+        iso3: countries.iso3,
+        names: countries.names,
+        regionCode: countries.regionCode,
+        cityCount: sql<number>`(select count(*)::int from ${cities} where ${cities.countryIso2} = ${countries.iso2})`,
+      })
+      .from(countries)
+      .orderBy(asc(countries.iso2));
+  }
+
+  async findCities(
+    filter: CityFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: CityRow[]; total: number }> {
+    const where = and(...this.conditions(filter));
+    const [totalRow] = await this.db
+      .select({ total: count() })
+      .from(cities)
+      .innerJoin(countries, eq(countries.iso2, cities.countryIso2))
+      .where(where);
+    const rows = await this.selectCities()
+      .where(where)
+      .orderBy(asc(cities.name), asc(cities.slug))
+      .offset(page.offset)
+      .limit(page.limit);
+    return { rows: rows as CityRow[], total: totalRow?.total ?? 0 };
+  }
+
+  async findCityBySlug(slug: string): Promise<(CityRow & { awards: { year: number; title: string }[] }) | undefined> {
+    const [row] = await this.selectCities().where(eq(cities.slug, slug)).limit(1);
+    if (!row) return undefined;
+    const awards = await this.db
+      .select({ year: cityAwards.year, title: cityAwards.title })
+      .from(cityAwards)
+      .where(eq(cityAwards.cityId, row.id))
+      .orderBy(asc(cityAwards.year));
+    return { ...(row as CityRow), awards };
+  }
+
+  private selectCities() {
+    return this.db
+      .select({
+        ...getTableColumns(cities),
+        countryNames: countries.names,
+        regionCode: countries.regionCode,
+        awardYears: sql<
+          number[]
+        >`coalesce((select array_agg(${cityAwards.year} order by ${cityAwards.year}) from ${cityAwards} where ${cityAwards.cityId} = ${cities.id}), '{}')`,
+      })
+      .from(cities)
+      .innerJoin(countries, eq(countries.iso2, cities.countryIso2));
+  }
+
+  private conditions(filter: CityFilter): SQL[] {
+    const conditions: SQL[] = [];
+    if (filter.region) conditions.push(eq(countries.regionCode, filter.region));
+    if (filter.country) conditions.push(eq(cities.countryIso2, filter.country));
+    if (filter.search) conditions.push(ilike(cities.searchText, `%${escapeLike(filter.search)}%`));
+    return conditions;
+  }
+}
+
+/** A user's `%` or `_` is a character to find, not a wildcard. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { DatabaseHandle } from './client.ts';
+
+/** The committed drizzle-kit migrations: one set for both engines. */
+export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, '../../../drizzle');
+
+export async function migrate(handle: DatabaseHandle): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  // The two drivers' migrators differ only in the session type they accept.
+  if (handle.engine === 'pglite') await migratePglite(handle.db as unknown as PgliteDatabase, config);
+  else await migratePg(handle.db as unknown as NodePgDatabase, config);
+}

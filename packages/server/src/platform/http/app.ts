@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { frameworkRoutes } from '../../modules/monitoring/framework.routes.ts';
+import { networkRoutes } from '../../modules/network/network.routes.ts';
+import type { Database } from '../db/client.ts';
+import { errorHandler, notFound, PROBLEM_TYPES, sendProblem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  /** Built web app served at `/` with a single-page-app fallback; null for an API-only server. */
+  webDist?: string | null;
+  logger?: boolean | { level: string };
+}
+
+/** The HTTP application: the API under /api/v1, its OpenAPI description, and the web app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Query strings like ?region=a&region=b must not turn into arrays behind the schemas' back.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('db', options.db);
+
+  await app.register(compress, { threshold: 1024 });
+  await app.register(etag);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Learning City Observatory API',
+        version: '1',
+        description:
+          "UNESCO's Key Features of Learning Cities and the Global Network of Learning Cities. Errors are application/problem+json (RFC 9457).",
+      },
+      servers: [{ url: '/' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get(
+    '/healthz',
+    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async (_request, reply) => {
+      await options.db.execute(sql`select 1`);
+      reply.header('cache-control', 'no-store');
+      return { status: 'ok' as const };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      api.addHook('onSend', async (request, reply, payload) => {
+        // Public reads may be cached by browsers and proxies; the ETag makes revalidation cheap.
+        if (request.method === 'GET' && !reply.hasHeader('cache-control') && reply.statusCode < 400) {
+          reply.header('cache-control', 'public, max-age=60');
+        }
+        return payload;
+      });
+      await api.register(frameworkRoutes);
+      await api.register(networkRoutes);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = options.webDist;
+  const indexHtml = webDist ? path.join(webDist, 'index.html') : null;
+  if (webDist && indexHtml && fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && indexHtml && fs.existsSync(indexHtml);
+    if (wantsPage) {
+      // Client-side routes (/network, /cities/cork …) all load the app shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const problem = notFound(`Nothing is at ${request.method} ${request.url.split('?')[0]}.`);
+    return sendProblem(reply, {
+      type: PROBLEM_TYPES.notFound,
+      title: problem.title,
+      status: 404,
+      detail: problem.message,
+      instance: request.url,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Problem } from '@lco/core';
+
+/**
+ * Problem types are stable identifiers (RFC 9457 §3.1.1): clients branch on `type`, people read `detail`.
+ * They are relative references documented in docs/api.md.
+ */
+export const PROBLEM_TYPES = {
+  notFound: '/problems/not-found',
+  validation: '/problems/validation',
+  badRequest: '/problems/bad-request',
+  payloadTooLarge: '/problems/payload-too-large',
+  unsupportedMediaType: '/problems/unsupported-media-type',
+  internal: '/problems/internal',
+} as const;
+
+/** An error a service or route throws on purpose; the error handler turns it into problem+json. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    detail: string,
+    readonly errors?: Problem['errors'],
+  ) {
+    super(detail);
+  }
+}
+
+export function notFound(detail: string): HttpProblem {
+  return new HttpProblem(404, PROBLEM_TYPES.notFound, 'Not found', detail);
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** Every error leaves as problem+json; unknown errors are logged and never show their stack. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const instance = request.url;
+  if (error instanceof HttpProblem) {
+    return sendProblem(reply, {
+      type: error.type,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      instance,
+      ...(error.errors ? { errors: error.errors } : {}),
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    const errors = error.validation.map((issue) => ({
+      field: fieldName(where, issue.instancePath),
+      message: issue.message ?? 'is invalid',
+    }));
+    return sendProblem(reply, {
+      type: PROBLEM_TYPES.validation,
+      title: 'Invalid request',
+      status: 400,
+      detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      instance,
+      errors,
+    });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const type =
+      status === 413
+        ? PROBLEM_TYPES.payloadTooLarge
+        : status === 415
+          ? PROBLEM_TYPES.unsupportedMediaType
+          : PROBLEM_TYPES.badRequest;
+    return sendProblem(reply, { type, title: 'Bad request', status, detail: error.message, instance });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, {
+    type: PROBLEM_TYPES.internal,
+    title: 'Internal error',
+    status: 500,
+    detail: `Something went wrong on our side; the request id is ${request.id}.`,
+    instance,
+  });
+}
+
+/** '/page' in the querystring becomes 'page'; nested paths become dotted ('/a/0/b' → 'a.0.b'). */
+function fieldName(where: string, instancePath: string): string {
+  const dotted = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return dotted === '' ? where : dotted;
+}
