@@ -1,4 +1,4 @@
-export * from './catalogue/types.ts';
+export * from './catalogue/index.ts';
 export * from './i18n/languages.ts';
 export * from './network/regions.ts';
 export * from './schemas/common.ts';

@@ -19,11 +19,4 @@ export class CatalogueRepository {
         },
       });
   }
-
-  async countMeasurements(version: string): Promise<number> {
-    const result = await this.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from ${catalogueMeasurements} where ${catalogueMeasurements.version} = ${version}`,
-    );
-    return result.rows[0]?.n ?? 0;
-  }
 }

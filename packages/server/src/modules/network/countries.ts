@@ -13,7 +13,7 @@ import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
-import worldCountries from 'world-countries';
+import worldCountries from 'world-countries/countries.json' with { type: 'json' };
 
 export interface CountryRecord {
   /** ISO 3166-1 alpha-2, upper case (XK for Kosovo, a user-assigned code in common use). */

@@ -15,7 +15,10 @@ export function presentCitySummary(row: CityRow, lang: Lang): CitySummary {
   };
 }
 
-export function presentCityDetail(row: CityRow & { awards: { year: number; title: string }[] }, lang: Lang): CityDetail {
+export function presentCityDetail(
+  row: CityRow & { awards: { year: number; title: string }[] },
+  lang: Lang,
+): CityDetail {
   return {
     ...presentCitySummary(row, lang),
     regionName: localize(regionByCode(row.regionCode as RegionCode).name, lang),

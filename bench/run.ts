@@ -1,0 +1,48 @@
+// `npm run bench`: each scenario measures one figure against its target and, where the issue names one,
+// a reference measured in the same run. Prints one table and writes bench/results/latest.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { homeJavaScript } from './scenarios/home-js.ts';
+import { frameworkThroughput } from './scenarios/framework-rps.ts';
+import { restartTime } from './scenarios/restart.ts';
+import { ROOT } from './server.ts';
+
+export interface Result {
+  scenario: string;
+  value: number;
+  unit: string;
+  target: string;
+  met: boolean;
+  reference?: string;
+  detail?: string;
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-bench-'));
+const results: Result[] = [];
+try {
+  results.push(await restartTime(work));
+  results.push(await frameworkThroughput(work));
+  results.push(await homeJavaScript(work));
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+console.table(
+  results.map((r) => ({
+    scenario: r.scenario,
+    value: `${r.value} ${r.unit}`,
+    target: r.target,
+    met: r.met ? 'yes' : 'NO',
+    reference: r.reference ?? '',
+  })),
+);
+for (const r of results) if (r.detail) console.log(`${r.scenario}: ${r.detail}`);
+
+const out = path.join(ROOT, 'bench/results/latest.json');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(
+  out,
+  `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2)}\n`,
+);
+console.log(`written ${path.relative(process.cwd(), out)}`);

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useLang } from '../i18n/useLang.ts';
+import { ApiError, apiGet, apiUrl, cached, type Query } from './client.ts';
+
+export interface ApiState<T> {
+  /** The last answer; kept while a new language or filter loads, dropped when the resource changes. */
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  retry: () => void;
+}
+
+interface Inner<T> {
+  path: string | null;
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+}
+
+/**
+ * Fetch `path` in the interface language (`?lang=`), refetching when the language or query changes
+ * and cancelling the request when the component unmounts. `path` null means "nothing to fetch yet".
+ */
+export function useApi<T>(path: string | null, query: Query = {}): ApiState<T> {
+  const lang = useLang();
+  const url = path === null ? null : apiUrl(path, { ...query, lang });
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<Inner<T>>(() => ({
+    path,
+    data: url === null ? undefined : cached<T>(url),
+    error: undefined,
+    loading: url !== null && cached<T>(url) === undefined,
+  }));
+
+  useEffect(() => {
+    if (url === null) return;
+    const hit = attempt === 0 ? cached<T>(url) : undefined;
+    if (hit !== undefined) {
+      setState({ path, data: hit, error: undefined, loading: false });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({
+      path,
+      data: previous.path === path ? previous.data : undefined,
+      error: undefined,
+      loading: true,
+    }));
+    apiGet<T>(url, controller.signal).then(
+      (data) => setState({ path, data, error: undefined, loading: false }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0);
+        setState((previous) => ({ ...previous, error: apiError, loading: false }));
+      },
+    );
+    return () => controller.abort();
+  }, [url, path, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const current = state.path === path;
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    loading: url !== null && (!current || state.loading),
+    retry,
+  };
+}

@@ -1,0 +1,52 @@
+import { Button, type Key, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import type { ReactNode } from 'react';
+
+export interface Option {
+  id: string;
+  /** Plain text for type-ahead and the accessible name. */
+  text: string;
+  /** What the option shows, if richer than `text`. */
+  content?: ReactNode;
+  /** The language the option is written in, when it differs from the page (language names). */
+  lang?: string;
+}
+
+interface Props {
+  label: string;
+  options: readonly Option[];
+  value: string;
+  onChange: (id: string) => void;
+  className?: string;
+  isDisabled?: boolean;
+}
+
+/** A labelled single-choice list built on React Aria's Select (keyboard, screen reader and RTL ready). */
+export function SelectField({ label, options, value, onChange, className, isDisabled }: Props) {
+  return (
+    <Select
+      className={['select', className].filter(Boolean).join(' ')}
+      value={value}
+      onChange={(key: Key | null) => {
+        if (key !== null) onChange(String(key));
+      }}
+      isDisabled={isDisabled}
+    >
+      <Label className="select__label">{label}</Label>
+      <Button className="select__button">
+        <SelectValue className="select__value" />
+        <span className="select__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </Button>
+      <Popover className="select__popover">
+        <ListBox className="select__list" items={options}>
+          {(option) => (
+            <ListBoxItem className="select__option" id={option.id} textValue={option.text}>
+              <span lang={option.lang}>{option.content ?? option.text}</span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

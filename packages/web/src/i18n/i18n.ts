@@ -1,0 +1,121 @@
+import { isLang, LANGUAGES, type Lang, RTL_LANGUAGES } from '@lco/core/i18n';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+
+export type Messages = typeof en;
+
+const STORAGE_KEY = 'lco.lang';
+
+// English ships with the entry chunk; the other five load on demand so Home stays small.
+const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: Messages }>> = {
+  fr: () => import('./locales/fr.json'),
+  es: () => import('./locales/es.json'),
+  ar: () => import('./locales/ar.json'),
+  zh: () => import('./locales/zh.json'),
+  ru: () => import('./locales/ru.json'),
+};
+
+/** Each language's name in its own script, for the switcher. */
+export const LANGUAGE_NAMES: Record<Lang, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+  zh: '中文',
+  ru: 'Русский',
+};
+
+export { LANGUAGES };
+
+function readStored(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage can be disabled (private modes, strict settings): the choice then lasts for the visit.
+    return null;
+  }
+}
+
+function store(lang: Lang): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // See readStored.
+  }
+}
+
+function fromBrowser(): Lang | null {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLang(primary)) return primary;
+  }
+  return null;
+}
+
+/**
+ * The language to start in: `?lang=` in the address (links shared by cities), then the stored
+ * choice, then the browser's preference. A `lang` query parameter is removed from the address once
+ * read, so that a later switch is not undone by a reload.
+ */
+function initialLanguage(): Lang {
+  const url = new URL(window.location.href);
+  const requested = url.searchParams.get('lang')?.toLowerCase().split('-')[0];
+  if (url.searchParams.has('lang')) {
+    url.searchParams.delete('lang');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  }
+  if (isLang(requested)) {
+    store(requested);
+    return requested;
+  }
+  const stored = readStored();
+  if (isLang(stored)) return stored;
+  return fromBrowser() ?? 'en';
+}
+
+/** Sets `<html lang dir>`; Arabic turns the whole layout right-to-left through logical CSS properties. */
+function applyDocumentLanguage(lang: Lang): void {
+  const root = document.documentElement;
+  root.lang = lang;
+  root.dir = RTL_LANGUAGES.includes(lang) ? 'rtl' : 'ltr';
+}
+
+async function ensureMessages(lang: Lang): Promise<void> {
+  if (lang === 'en' || i18next.hasResourceBundle(lang, 'translation')) return;
+  const messages = await loaders[lang]();
+  i18next.addResourceBundle(lang, 'translation', messages.default, true, true);
+}
+
+/** Switch the interface language: load its messages, then re-render, persist and update `<html>`. */
+export async function changeLanguage(lang: Lang): Promise<void> {
+  await ensureMessages(lang);
+  await i18next.changeLanguage(lang);
+  store(lang);
+}
+
+/** Initialise i18next before the first render, so a French visitor never sees an English flash. */
+export async function initI18n(): Promise<Lang> {
+  const lang = initialLanguage();
+  applyDocumentLanguage(lang);
+  i18next.on('languageChanged', (lng) => {
+    if (isLang(lng)) applyDocumentLanguage(lng);
+  });
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en } },
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  if (lang !== 'en') {
+    try {
+      await changeLanguage(lang);
+    } catch {
+      // The language chunk failed to load (offline, flaky network): carry on in English.
+      applyDocumentLanguage('en');
+    }
+  }
+  return lang;
+}
