@@ -1,9 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One test command for the whole workspace (the README's `npm test`). Browser tests live in e2e/ and run
 // separately because they need a built web app and Chromium.
 export default defineConfig({
   test: {
+    // An in-memory PGlite costs a few hundred MB: never more workers than cores.
+    maxWorkers: Math.max(1, Math.min(2, availableParallelism())),
     projects: [
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts'] } },
       {
@@ -12,8 +15,6 @@ export default defineConfig({
           root: 'packages/server',
           include: ['src/**/*.test.ts'],
           globalSetup: ['src/platform/testing/global-setup.ts'],
-          // An in-memory PGlite costs a few hundred MB: never more workers than cores.
-          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

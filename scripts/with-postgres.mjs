@@ -44,7 +44,8 @@ try {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: url } });
   code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 } finally {
-  spawnSync(asUser[0] ?? path.join(bin, 'pg_ctl'), [...asUser.slice(1), ...(asUser.length ? [path.join(bin, 'pg_ctl')] : []), '-D', dataDir, '-m', 'fast', 'stop'], { stdio: 'ignore' });
+  const stopArgv = [...asUser, path.join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'fast', 'stop'];
+  spawnSync(stopArgv[0], stopArgv.slice(1), { stdio: 'ignore' });
   fs.rmSync(folder, { recursive: true, force: true });
 }
 process.exit(code);
@@ -61,7 +62,8 @@ function findPostgresBin() {
 }
 
 function pgVersion(binDir) {
-  return execFileSync(path.join(binDir, 'postgres'), ['--version']).toString().trim().split(' ').pop();
+  const banner = execFileSync(path.join(binDir, 'postgres'), ['--version']).toString();
+  return banner.match(/\d+(\.\d+)+/)?.[0] ?? banner.trim();
 }
 
 function freePort() {

@@ -50,7 +50,7 @@ function english(text: string): LocalizedText {
   return { text, lang: SOURCE_LANG };
 }
 
-function presentCommitment(commitment: Commitment): FrameworkBody['areas'][number]['focusAreas'][number]['commitment'] {
+function presentCommitment(commitment: Commitment): MeasurementBody['focusArea']['commitment'] {
   return {
     number: commitment.number,
     text: english(commitment.text),
@@ -150,7 +150,11 @@ export function presentMeasurement(
   const { area, focusArea, feature } = context;
   return {
     measurement: presentMeasurementOut(context, t, lang),
-    feature: { code: feature.code, title: featureTitle(feature, t, lang) },
+    feature: {
+      code: feature.code,
+      title: featureTitle(feature, t, lang),
+      reconstruction: feature.reconstruction ? { ...feature.reconstruction } : null,
+    },
     focusArea: {
       id: focusArea.id,
       title: titleIn(t, lang, 'focus', focusArea.id, focusArea.title),

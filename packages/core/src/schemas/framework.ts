@@ -87,7 +87,7 @@ export type FrameworkResponse = z.infer<typeof FrameworkResponseSchema>;
 
 export const MeasurementResponseSchema = LanguageMetaSchema.extend({
   measurement: MeasurementOutSchema,
-  feature: z.object({ code: z.string(), title: LocalizedTextSchema }),
+  feature: z.object({ code: z.string(), title: LocalizedTextSchema, reconstruction: ReconstructionSchema }),
   focusArea: z.object({ id: z.string(), title: LocalizedTextSchema, commitment: CommitmentOutSchema }),
   area: z.object({ id: z.string(), title: LocalizedTextSchema }),
 });

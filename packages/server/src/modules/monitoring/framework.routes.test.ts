@@ -66,6 +66,7 @@ describe('GET /api/v1/framework/measurements/:id', () => {
       (await t.app.inject({ method: 'GET', url: '/api/v1/framework/measurements/2.4.2a' })).json(),
     );
     expect(body.feature.code).toBe('2.4.2');
+    expect(body.feature.reconstruction).toMatchObject({ reconstructed: true });
   });
 
   it('answers an unknown measurement with 404 problem+json', async () => {

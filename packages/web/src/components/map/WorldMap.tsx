@@ -13,19 +13,21 @@ type Located = CitySummary & { location: { lat: number; lon: number } };
 function useCountries() {
   const [countries, setCountries] = useState<Countries>();
   const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    setFailed(false);
     loadCountries().then(
       (result) => live && setCountries(result),
-      () => live && attempt >= 0 && setFailed(true),
+      () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
-  }, [attempt]);
-  return { countries, failed, retry: useCallback(() => setAttempt((n) => n + 1), []) };
+  }, []);
+  const retry = useCallback(() => {
+    setFailed(false);
+    loadCountries().then(setCountries, () => setFailed(true));
+  }, []);
+  return { countries, failed, retry };
 }
 
 function MapFallback({ failed, onRetry, width, height }: { failed: boolean; onRetry: () => void; width: number; height: number }) {
