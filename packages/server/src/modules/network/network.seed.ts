@@ -1,20 +1,7 @@
 import { foldForSearch, REGIONS, type Translations } from '@lco/core';
+import { awardCitySeed } from './award-cities.ts';
 import { buildCountries } from './countries.ts';
-import awardCities from './data/award-cities.json' with { type: 'json' };
 import type { NetworkRepository, NewCity } from './network.repository.ts';
-
-/** One UNESCO Learning City Award recipient as matched to GeoNames by scripts/build-city-seed.ts. */
-interface AwardCity {
-  slug: string;
-  name: string;
-  iso2: string;
-  geonameId: number | null;
-  lat: number | null;
-  lon: number | null;
-  population: number | null;
-  awards: number[];
-  note: string | null;
-}
 
 /**
  * The fictional place later issues fill with sample data. It gets a country of its own under a
@@ -48,7 +35,7 @@ export async function seedNetwork(repository: NetworkRepository): Promise<void> 
   const namesByIso2 = new Map<string, Translations>(countries.map((c) => [c.iso2, c.names]));
   namesByIso2.set(SAMPLE_COUNTRY.iso2, SAMPLE_COUNTRY.names);
 
-  for (const city of awardCities.cities as AwardCity[]) {
+  for (const city of awardCitySeed().cities) {
     const countryNames = namesByIso2.get(city.iso2);
     if (!countryNames) throw new Error(`award city ${city.slug} names unknown country ${city.iso2}`);
     await repository.upsertCity(
