@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { homeJavaScript } from './scenarios/home-js.ts';
 import { frameworkThroughput } from './scenarios/framework-rps.ts';
+import { homeJavaScript } from './scenarios/home-js.ts';
 import { restartTime } from './scenarios/restart.ts';
 import { ROOT } from './server.ts';
 

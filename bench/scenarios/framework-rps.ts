@@ -39,6 +39,7 @@ export async function frameworkThroughput(work: string): Promise<Result> {
 async function measure(url: string): Promise<number> {
   await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }

@@ -1,5 +1,5 @@
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { Result } from '../run.ts';
 import { startServer } from '../server.ts';
