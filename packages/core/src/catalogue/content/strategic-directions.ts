@@ -3,10 +3,7 @@ import type { StrategicDirection } from '../types.ts';
 /*
  * The ten strategic directions for building sustainable learning cities, from the Mexico City Statement on
  * Sustainable Learning Cities (2015), seed 004. `text` is verbatim; the statement gives no titles, so
- * `title` is our own short label, the one the fr, es and ru translators worked from (translated under
- * 'direction:N'). The ar and zh translators chose slightly different English labels for directions 1, 2, 4,
- * 5, 7 and 8 (e.g. "civic engagement", "Access to public utilities", "Youth engagement"); their titles
- * translate those, which say the same thing in other words.
+ * `title` is our own short label; the translations under 'direction:N' translate exactly these titles.
  */
 
 export const strategicDirections: readonly StrategicDirection[] = [

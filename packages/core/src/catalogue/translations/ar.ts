@@ -1,15 +1,16 @@
 import type { CatalogueTranslations } from './types.ts';
 
 /*
- * English titles chosen for this translation (for the lead to reconcile with the English catalogue):
- *   direction:1  Global solidarity and civic engagement
- *   direction:2  Environmental stewardship
+ * English titles this translation follows (the `title` fields of content/strategic-directions.ts and
+ * content/areas-of-action.ts):
+ *   direction:1  Global solidarity and civic responsibility
+ *   direction:2  Environmental stewardship and climate action
  *   direction:3  Health and well-being
- *   direction:4  Access to public utilities
- *   direction:5  Inclusive and sustainable economic growth
+ *   direction:4  Access to water, sanitation and energy
+ *   direction:5  Learning for sustainable, inclusive economic growth
  *   direction:6  Inclusion of vulnerable groups
- *   direction:7  Cross-sector partnerships
- *   direction:8  Youth engagement
+ *   direction:7  Cross-sectoral partnerships
+ *   direction:8  Youth involvement
  *   direction:9  Ethical values and human rights
  *   direction:10 Culture and the arts
  *   action-area:1 Develop a plan for becoming a learning city (Planning)
@@ -146,13 +147,13 @@ export const ar: CatalogueTranslations = {
   'measurement:3.3.4a': 'إسهام المواطنين في مساعدة غيرهم على التعلّم',
   'measurement:3.3.5a': 'الشراكة الدولية',
 
-  'direction:1': 'التضامن العالمي والمشاركة المدنية',
-  'direction:2': 'رعاية البيئة',
+  'direction:1': 'التضامن العالمي والمسؤولية المدنية',
+  'direction:2': 'رعاية البيئة والعمل المناخي',
   'direction:3': 'الصحة والرفاه',
-  'direction:4': 'الوصول إلى المرافق العامة',
-  'direction:5': 'النمو الاقتصادي الشامل للجميع والمستدام',
+  'direction:4': 'الحصول على المياه والصرف الصحي والطاقة',
+  'direction:5': 'التعلّم من أجل نمو اقتصادي مستدام وشامل للجميع',
   'direction:6': 'إدماج الفئات الضعيفة',
-  'direction:7': 'الشراكات بين القطاعات',
+  'direction:7': 'الشراكات المشتركة بين القطاعات',
   'direction:8': 'إشراك الشباب',
   'direction:9': 'القيم الأخلاقية وحقوق الإنسان',
   'direction:10': 'الثقافة والفنون',

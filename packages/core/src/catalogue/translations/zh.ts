@@ -1,15 +1,16 @@
 import type { CatalogueTranslations } from './types.ts';
 
 /*
- * English titles chosen for this translation (for the lead to reconcile with the English catalogue):
- *   direction:1  Global solidarity and civic engagement
- *   direction:2  Environmental stewardship
+ * English titles this translation follows (the `title` fields of content/strategic-directions.ts and
+ * content/areas-of-action.ts):
+ *   direction:1  Global solidarity and civic responsibility
+ *   direction:2  Environmental stewardship and climate action
  *   direction:3  Health and well-being
- *   direction:4  Access to public utilities
- *   direction:5  Inclusive and sustainable economic growth
+ *   direction:4  Access to water, sanitation and energy
+ *   direction:5  Learning for sustainable, inclusive economic growth
  *   direction:6  Inclusion of vulnerable groups
- *   direction:7  Cross-sector partnerships
- *   direction:8  Youth engagement
+ *   direction:7  Cross-sectoral partnerships
+ *   direction:8  Youth involvement
  *   direction:9  Ethical values and human rights
  *   direction:10 Culture and the arts
  *   action-area:1 Develop a plan for becoming a learning city (Planning)
@@ -144,11 +145,11 @@ export const zh: CatalogueTranslations = {
   'measurement:3.3.4a': '市民帮助他人学习的贡献',
   'measurement:3.3.5a': '国际伙伴关系',
 
-  'direction:1': '全球团结与公民参与',
-  'direction:2': '环境守护',
+  'direction:1': '全球团结与公民责任',
+  'direction:2': '环境守护与气候行动',
   'direction:3': '健康与福祉',
-  'direction:4': '享有公用事业服务',
-  'direction:5': '包容和可持续的经济增长',
+  'direction:4': '享有水、环境卫生和能源',
+  'direction:5': '面向可持续、包容性经济增长的学习',
   'direction:6': '包容弱势群体',
   'direction:7': '跨部门伙伴关系',
   'direction:8': '青年参与',
