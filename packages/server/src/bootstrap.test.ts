@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from './bootstrap.ts';
 import { catalogueMeasurements } from './modules/monitoring/catalogue.tables.ts';
@@ -32,10 +33,21 @@ describe('seeding', () => {
     });
   });
 
-  it('is idempotent: seeding again changes no counts', async () => {
+  it('is idempotent: writing the seed again changes no counts', async () => {
     const before = await counts();
-    await seed(handle);
+    expect(await seed(handle, { force: true })).toBe(true);
     expect(await counts()).toEqual(before);
+  });
+
+  it('skips writing when the reference data has not changed since the last seed', async () => {
+    expect(await seed(handle)).toBe(false);
+  });
+
+  it('rewrites what a hand edit changed when the seed is forced', async () => {
+    await handle.db.update(cities).set({ name: 'Corcaigh' }).where(eq(cities.slug, 'cork'));
+    await seed(handle, { force: true });
+    const [cork] = await handle.db.select({ name: cities.name }).from(cities).where(eq(cities.slug, 'cork'));
+    expect(cork?.name).toBe('Cork');
   });
 
   it(`runs on the engine the suite was started for (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {

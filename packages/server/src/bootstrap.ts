@@ -1,14 +1,36 @@
-import { type DatabaseHandle, openDatabase, type OpenOptions } from './platform/db/client.ts';
-import { migrate } from './platform/db/migrate.ts';
 import { CatalogueRepository } from './modules/monitoring/catalogue.repository.ts';
-import { seedCatalogue } from './modules/monitoring/catalogue.seed.ts';
+import { catalogueSeed, seedCatalogue } from './modules/monitoring/catalogue.seed.ts';
 import { NetworkRepository } from './modules/network/network.repository.ts';
-import { seedNetwork } from './modules/network/network.seed.ts';
+import { networkSeed, seedNetwork } from './modules/network/network.seed.ts';
+import { type DatabaseHandle, type OpenOptions, openDatabase } from './platform/db/client.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { applySeed } from './platform/db/seed-state.ts';
 
-/** Reference data every installation has: the catalogue and the network directory. Idempotent. */
-export async function seed(handle: DatabaseHandle): Promise<void> {
-  await seedCatalogue(new CatalogueRepository(handle.db));
-  await seedNetwork(new NetworkRepository(handle.db));
+export interface SeedOptions {
+  /** Write even when the rows equal the last seed (e.g. `lco seed` after a hand edit of the database). */
+  force?: boolean;
+}
+
+/**
+ * Reference data every installation has: the catalogue and the network directory. Idempotent; skipped
+ * when the rows equal the last seed. Returns whether anything was written.
+ */
+export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): Promise<boolean> {
+  const catalogue = catalogueSeed();
+  const network = networkSeed();
+  // One transaction: a half-written directory never survives a crash or a failed constraint.
+  return handle.db.transaction((tx) =>
+    applySeed(
+      tx,
+      'reference-data',
+      { catalogue, network },
+      async () => {
+        await seedCatalogue(new CatalogueRepository(tx), catalogue);
+        await seedNetwork(new NetworkRepository(tx), network);
+      },
+      options,
+    ),
+  );
 }
 
 /** Open the configured database, bring its schema up to date and seed it: what `lco serve` does first. */

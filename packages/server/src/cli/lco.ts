@@ -1,10 +1,10 @@
+import { isLang, LANGUAGES, measurementRows, presentFramework } from '@lco/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { isLang, LANGUAGES, measurementRows, presentFramework } from '@lco/core';
 import { openPrepared, seed } from '../bootstrap.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
 import { DatabaseUnavailableError, openDatabase } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { ConfigError, readConfig } from '../platform/config.ts';
 import { buildApp } from '../platform/http/app.ts';
 
 const program = new Command('lco')
@@ -50,7 +50,7 @@ program
     const handle = await openDatabase(readConfig());
     try {
       await migrate(handle);
-      await seed(handle);
+      await seed(handle, { force: true });
       console.log(`catalogue and network seeded (${handle.engine})`);
     } finally {
       await handle.close();

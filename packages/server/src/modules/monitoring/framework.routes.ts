@@ -1,9 +1,4 @@
-import {
-  FrameworkResponseSchema,
-  LangQuerySchema,
-  MeasurementResponseSchema,
-  ProblemSchema,
-} from '@lco/core';
+import { FrameworkResponseSchema, LangQuerySchema, MeasurementResponseSchema, ProblemSchema } from '@lco/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { type Lang, LANGUAGES, type MeasurementResponse, presentFramework, presentMeasurement } from '@lco/core';
+import { LANGUAGES, type Lang, type MeasurementResponse, presentFramework, presentMeasurement } from '@lco/core';
 import type { LanguageMeta } from '../../platform/http/language.ts';
 
 /** A response body serialized once, with what conditional and compressed requests need. */

@@ -37,27 +37,31 @@ export class NetworkRepository {
       });
   }
 
-  /** Insert or refresh a city by slug, with its awards; returns its id. */
-  async upsertCity(city: NewCity, awards: { year: number; title: string }[]): Promise<string> {
-    return this.db.transaction(async (tx) => {
-      const { slug: _slug, ...changes } = city;
-      const [row] = await tx
-        .insert(cities)
-        .values(city)
-        .onConflictDoUpdate({ target: cities.slug, set: changes })
-        .returning({ id: cities.id });
-      if (!row) throw new Error(`upsert of city ${city.slug} returned nothing`);
-      if (awards.length > 0) {
-        await tx
-          .insert(cityAwards)
-          .values(awards.map((a) => ({ cityId: row.id, ...a })))
-          .onConflictDoUpdate({
-            target: [cityAwards.cityId, cityAwards.year],
-            set: { title: sql`excluded.title` },
-          });
-      }
-      return row.id;
-    });
+  /** Insert or refresh cities by slug, in one statement. */
+  async upsertCities(rows: NewCity[]): Promise<void> {
+    await this.db
+      .insert(cities)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: cities.slug,
+        set: Object.fromEntries(
+          Object.entries(getTableColumns(cities))
+            .filter(([key]) => key !== 'id' && key !== 'slug' && key !== 'createdAt')
+            .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+        ),
+      });
+  }
+
+  /** Insert or refresh awards, naming cities by slug, in one statement. */
+  async upsertAwards(rows: { slug: string; year: number; title: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.execute(sql`
+      insert into ${cityAwards} (city_id, year, title)
+      select c.id, a.year, a.title
+      from unnest(${sql.param(rows.map((r) => r.slug))}::text[], ${sql.param(rows.map((r) => r.year))}::int[],
+                  ${sql.param(rows.map((r) => r.title))}::text[]) as a(slug, year, title)
+      join ${cities} c on c.slug = a.slug
+      on conflict (city_id, year) do update set title = excluded.title`);
   }
 
   async listRegions(): Promise<{ code: string; names: Translations; countryCount: number; cityCount: number }[]> {

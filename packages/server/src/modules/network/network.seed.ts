@@ -24,46 +24,44 @@ export const SAMPLE_COUNTRY = {
 
 export const SAMPLE_CITY_SLUG = 'sample-city';
 
-/** Regions, countries, the award cities and Sample City; safe to run on every start. */
-export async function seedNetwork(repository: NetworkRepository): Promise<void> {
-  await repository.upsertRegions(REGIONS.map((r) => ({ code: r.code, names: r.name })));
-  const countries = buildCountries();
-  await repository.upsertCountries([
-    ...countries.map((c) => ({ iso2: c.iso2, iso3: c.iso3, names: c.names, regionCode: c.region })),
-    SAMPLE_COUNTRY,
-  ]);
-  const namesByIso2 = new Map<string, Translations>(countries.map((c) => [c.iso2, c.names]));
-  namesByIso2.set(SAMPLE_COUNTRY.iso2, SAMPLE_COUNTRY.names);
-
-  for (const city of awardCitySeed().cities) {
-    const countryNames = namesByIso2.get(city.iso2);
-    if (!countryNames) throw new Error(`award city ${city.slug} names unknown country ${city.iso2}`);
-    await repository.upsertCity(
-      {
-        slug: city.slug,
-        name: city.name,
-        countryIso2: city.iso2,
-        lat: city.lat,
-        lon: city.lon,
-        population: city.population,
-        populationYear: null,
-        locationSource: city.geonameId === null ? null : `GeoNames ${city.geonameId}`,
-        note: city.note,
-        fictional: false,
-        // Every award recipient is a network member; the year each joined is not in our sources.
-        membershipStatus: 'member',
-        memberSince: null,
-        searchText: searchText(city.name, countryNames),
-      },
-      city.awards.map((year) => ({ year, title: `UNESCO Learning City Award ${year}` })),
-    );
-  }
-
-  await repository.upsertCity(sampleCity(), []);
+/** Everything the network directory is seeded with, computed without touching the database. */
+export interface NetworkSeed {
+  regions: { code: string; names: Translations }[];
+  countries: { iso2: string; iso3: string; names: Translations; regionCode: string }[];
+  cities: NewCity[];
+  awards: { slug: string; year: number; title: string }[];
 }
 
-function sampleCity(): NewCity {
-  return {
+export function networkSeed(): NetworkSeed {
+  const countries = [
+    ...buildCountries().map((c) => ({ iso2: c.iso2, iso3: c.iso3, names: c.names, regionCode: c.region })),
+    SAMPLE_COUNTRY,
+  ];
+  const namesByIso2 = new Map<string, Translations>(countries.map((c) => [c.iso2, c.names]));
+  const countryNames = (iso2: string, slug: string) => {
+    const names = namesByIso2.get(iso2);
+    if (!names) throw new Error(`city ${slug} names unknown country ${iso2}`);
+    return names;
+  };
+
+  const awardCities = awardCitySeed().cities;
+  const cities: NewCity[] = awardCities.map((city) => ({
+    slug: city.slug,
+    name: city.name,
+    countryIso2: city.iso2,
+    lat: city.lat,
+    lon: city.lon,
+    population: city.population,
+    populationYear: null,
+    locationSource: city.geonameId === null ? null : `GeoNames ${city.geonameId}`,
+    note: city.note,
+    fictional: false,
+    // Every award recipient is a network member; the year each joined is not in our sources.
+    membershipStatus: 'member',
+    memberSince: null,
+    searchText: searchText(city.name, countryNames(city.iso2, city.slug)),
+  }));
+  cities.push({
     slug: SAMPLE_CITY_SLUG,
     name: 'Sample City',
     countryIso2: SAMPLE_COUNTRY.iso2,
@@ -77,7 +75,24 @@ function sampleCity(): NewCity {
     membershipStatus: 'member',
     memberSince: null,
     searchText: searchText('Sample City', SAMPLE_COUNTRY.names),
+  });
+
+  return {
+    regions: REGIONS.map((r) => ({ code: r.code, names: r.name })),
+    countries,
+    cities,
+    awards: awardCities.flatMap((city) =>
+      city.awards.map((year) => ({ slug: city.slug, year, title: `UNESCO Learning City Award ${year}` })),
+    ),
   };
+}
+
+/** Write the seed by upsert: safe to run again, refreshes what changed, never duplicates. */
+export async function seedNetwork(repository: NetworkRepository, seed: NetworkSeed): Promise<void> {
+  await repository.upsertRegions(seed.regions);
+  await repository.upsertCountries(seed.countries);
+  await repository.upsertCities(seed.cities);
+  await repository.upsertAwards(seed.awards);
 }
 
 /** What a search matches: the city name and its country's name in every language, folded. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -68,7 +68,9 @@ function ensureWritable(folder: string): void {
     fs.mkdirSync(folder, { recursive: true });
     fs.accessSync(folder, fs.constants.W_OK);
   } catch {
-    throw new DatabaseUnavailableError(`data directory ${folder} is not writable (set DATA_DIR to a folder you can write)`);
+    throw new DatabaseUnavailableError(
+      `data directory ${folder} is not writable (set DATA_DIR to a folder you can write)`,
+    );
   }
 }
 

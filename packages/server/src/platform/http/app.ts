@@ -6,7 +6,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { frameworkRoutes } from '../../modules/monitoring/framework.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
@@ -88,7 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && indexHtml && fs.existsSync(indexHtml);
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && indexHtml && fs.existsSync(indexHtml);
     if (wantsPage) {
       // Client-side routes (/network, /cities/cork …) all load the app shell.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,5 +1,5 @@
-import type { FastifyReply } from 'fastify';
 import { type Lang, resolveLang } from '@lco/core';
+import type { FastifyReply } from 'fastify';
 
 export interface LanguageMeta {
   lang: Lang;

@@ -1,6 +1,6 @@
+import type { Problem } from '@lco/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { Problem } from '@lco/core';
 
 /**
  * Problem types are stable identifiers (RFC 9457 §3.1.1): clients branch on `type`, people read `detail`.

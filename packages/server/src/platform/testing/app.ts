@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../http/app.ts';
 import type { DatabaseHandle } from '../db/client.ts';
+import { buildApp } from '../http/app.ts';
 import { testDatabase } from './database.ts';
 
 export interface TestApp {
