@@ -5,3 +5,5 @@ export * from './schemas/common.ts';
 export * from './schemas/framework.ts';
 export * from './schemas/network.ts';
 export * from './text/fold.ts';
+export * from './accounts/roles.ts';
+export * from './schemas/accounts.ts';

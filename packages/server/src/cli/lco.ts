@@ -1,11 +1,16 @@
-import { isLang, LANGUAGES, measurementRows, presentFramework } from '@lco/core';
+import { EmailSchema, isLang, LANGUAGES, measurementRows, presentFramework, type Role } from '@lco/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { openPrepared, seed } from '../bootstrap.ts';
+import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { ConfigError, readConfig } from '../platform/config.ts';
-import { DatabaseUnavailableError, openDatabase } from '../platform/db/client.ts';
+import type { AppContext } from '../platform/context.ts';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { buildApp } from '../platform/http/app.ts';
+import { HttpProblem } from '../platform/http/problem.ts';
+import { Mailer } from '../platform/mail/mailer.ts';
 
 const program = new Command('lco')
   .description('Learning City Observatory: the platform for UNESCO learning cities')
@@ -19,9 +24,19 @@ program
   .action(async (options: { port?: number }) => {
     const config = readConfig();
     const handle = await openPrepared(config);
-    const app = await buildApp({ db: handle.db, webDist: config.webDist, logger: { level: config.logLevel } });
+    const mailer = new Mailer(handle.db, config.smtpUrl, config.mailFrom);
+    const app = await buildApp({
+      db: handle.db,
+      webDist: config.webDist,
+      logger: { level: config.logLevel },
+      settings: config.settings,
+      mailer,
+      trustProxy: config.trustProxy,
+    });
     const stop = async () => {
       await app.close();
+      await mailer.settled();
+      mailer.close();
       await handle.close();
       process.exit(0);
     };
@@ -34,27 +49,17 @@ program
   .command('migrate')
   .description('apply database migrations')
   .action(async () => {
-    const handle = await openDatabase(readConfig());
-    try {
-      await migrate(handle);
-      console.log(`migrations applied (${handle.engine})`);
-    } finally {
-      await handle.close();
-    }
+    await withDatabase(async (handle) => console.log(`migrations applied (${handle.engine})`));
   });
 
 program
   .command('seed')
   .description('apply migrations, then load the catalogue and the network directory (idempotent)')
   .action(async () => {
-    const handle = await openDatabase(readConfig());
-    try {
-      await migrate(handle);
+    await withDatabase(async (handle) => {
       await seed(handle, { force: true });
       console.log(`catalogue and network seeded (${handle.engine})`);
-    } finally {
-      await handle.close();
-    }
+    });
   });
 
 program
@@ -71,6 +76,89 @@ program
     }
   });
 
+const user = program.command('user').description('manage accounts from the server (the first administrator)');
+
+user
+  .command('add <email>')
+  .description('create an account with a network-wide role; the password comes from LCO_PASSWORD or a prompt')
+  .addOption(
+    new Option('--role <role>', 'role to grant')
+      .choices(['admin', 'secretariat', 'expert', 'jury'])
+      .makeOptionMandatory(),
+  )
+  .option('--name <name>', 'display name (default: the part of the email before @)')
+  .action(async (emailArg: string, options: { role: Role; name?: string }) => {
+    const email = EmailSchema.safeParse(emailArg);
+    if (!email.success) throw new InvalidArgumentError(`"${emailArg}" is not an email address`);
+    const password = process.env.LCO_PASSWORD ?? (await promptHidden(`Password for ${email.data}: `));
+    await withDatabase(async (handle) => {
+      const accounts = new AccountsService(cliContext(handle));
+      await accounts.createUserFromCli(
+        email.data,
+        options.name ?? email.data.split('@')[0] ?? email.data,
+        options.role,
+        password,
+      );
+      console.log(`created ${email.data} with the ${options.role} role`);
+    });
+  });
+
+const audit = program.command('audit').description('the audit trail');
+
+audit
+  .command('verify')
+  .description('walk the hash chain; exits non-zero naming the first broken record')
+  .action(async () => {
+    await withDatabase(async (handle) => {
+      const verdict = await verifyAuditChain(handle.db);
+      if (verdict.ok) {
+        console.log(`audit trail intact: ${verdict.records} records, head ${verdict.headHash}`);
+        return;
+      }
+      console.error(`lco: audit trail broken at record ${verdict.brokenAt}: ${verdict.reason}`);
+      process.exitCode = 3;
+    });
+  });
+
+/** Open, migrate, run, close: the shape of every command that touches the database. */
+async function withDatabase(run: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+  const handle = await openDatabase(readConfig());
+  try {
+    await migrate(handle);
+    await run(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function cliContext(handle: DatabaseHandle): AppContext {
+  const config = readConfig();
+  return {
+    db: handle.db,
+    settings: config.settings,
+    mailer: new Mailer(handle.db, null, config.mailFrom),
+    now: () => new Date(),
+  };
+}
+
+/** Read a password without echoing it; refuses when there is no terminal to ask on. */
+async function promptHidden(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new InvalidArgumentError('no terminal to ask for the password on: set LCO_PASSWORD');
+  const readline = await import('node:readline/promises');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Mute the echo of typed characters after the question is written.
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) =>
+    chunk.toString().startsWith(question) ? write(chunk) : true) as typeof process.stdout.write;
+  try {
+    return await rl.question(question);
+  } finally {
+    process.stdout.write = write;
+    rl.close();
+    write('\n');
+  }
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0–65535');
@@ -81,6 +169,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // The one clear line a person sees; details belong in logs, not in their terminal.
+  if (error instanceof HttpProblem) {
+    console.error(`lco: ${error.message}`);
+    process.exit(1);
+  }
   if (error instanceof DatabaseUnavailableError || error instanceof ConfigError) {
     console.error(`lco: ${error.message}`);
     process.exit(2);

@@ -1,4 +1,9 @@
 // Every table of every module, for drizzle-kit and for typed queries.
+
+export * from '../../modules/accounts/accounts.tables.ts';
 export * from '../../modules/monitoring/catalogue.tables.ts';
 export * from '../../modules/network/network.tables.ts';
+export * from '../audit/audit.tables.ts';
+export * from '../mail/mail.tables.ts';
+export * from '../security/throttle.tables.ts';
 export * from './seed-state.ts';

@@ -13,19 +13,32 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { accountsRoutes } from '../../modules/accounts/accounts.routes.ts';
+import { AccountsService } from '../../modules/accounts/accounts.service.ts';
 import { frameworkRoutes } from '../../modules/monitoring/framework.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
+import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
 import type { Database } from '../db/client.ts';
+import { Mailer } from '../mail/mailer.ts';
+import { registerAuthentication } from './auth.ts';
 import { errorHandler, notFound, PROBLEM_TYPES, sendProblem } from './problem.ts';
+import { registerSecurity } from './security.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
+    ctx: AppContext;
   }
 }
 
 export interface AppOptions {
   db: Database;
+  settings?: Settings;
+  /** Defaults to a mailer that keeps mail in the outbox. */
+  mailer?: Mailer;
+  now?: () => Date;
+  /** Behind a reverse proxy: trust its X-Forwarded-For for the client address (rate limits, sessions). */
+  trustProxy?: boolean;
   /** Built web app served at `/` with a single-page-app fallback; null for an API-only server. */
   webDist?: string | null;
   logger?: boolean | { level: string };
@@ -36,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // Query strings like ?region=a&region=b must not turn into arrays behind the schemas' back.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -43,6 +57,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorate('db', options.db);
+  const ctx: AppContext = {
+    db: options.db,
+    settings: options.settings ?? DEFAULT_SETTINGS,
+    mailer: options.mailer ?? new Mailer(options.db, null, 'no-reply@localhost'),
+    now: options.now ?? (() => new Date()),
+  };
+  app.decorate('ctx', ctx);
+  const accounts = new AccountsService(ctx);
+
+  await registerSecurity(app, ctx.settings);
+  registerAuthentication(app, (token) => accounts.actorForToken(token));
 
   await app.register(compress, { threshold: 1024 });
   await app.register(etag);
@@ -81,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(frameworkRoutes);
       await api.register(networkRoutes);
+      await api.register(accountsRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

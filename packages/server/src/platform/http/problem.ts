@@ -13,6 +13,12 @@ export const PROBLEM_TYPES = {
   payloadTooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   internal: '/problems/internal',
+  unauthorized: '/problems/unauthorized',
+  forbidden: '/problems/forbidden',
+  conflict: '/problems/conflict',
+  invalidToken: '/problems/invalid-token',
+  tooManyRequests: '/problems/too-many-requests',
+  csrf: '/problems/csrf',
 } as const;
 
 /** An error a service or route throws on purpose; the error handler turns it into problem+json. */
@@ -23,6 +29,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     detail: string,
     readonly errors?: Problem['errors'],
+    /** Seconds, for 429 and 503: sent as the Retry-After header. */
+    readonly retryAfter?: number,
   ) {
     super(detail);
   }
@@ -30,6 +38,38 @@ export class HttpProblem extends Error {
 
 export function notFound(detail: string): HttpProblem {
   return new HttpProblem(404, PROBLEM_TYPES.notFound, 'Not found', detail);
+}
+
+export function badRequest(detail: string, errors?: Problem['errors']): HttpProblem {
+  return new HttpProblem(400, PROBLEM_TYPES.validation, 'Invalid request', detail, errors);
+}
+
+/** 401: not signed in, or a sign-in that failed (deliberately vague about why). */
+export function unauthorized(detail = 'Sign in first.'): HttpProblem {
+  return new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Not signed in', detail);
+}
+
+export function forbidden(detail = 'Your roles do not allow this.'): HttpProblem {
+  return new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Forbidden', detail);
+}
+
+export function conflict(detail: string): HttpProblem {
+  return new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', detail);
+}
+
+export function invalidToken(detail: string, status = 400): HttpProblem {
+  return new HttpProblem(status, PROBLEM_TYPES.invalidToken, 'Invalid or expired link', detail);
+}
+
+export function tooManyRequests(retryAfter: number): HttpProblem {
+  return new HttpProblem(
+    429,
+    PROBLEM_TYPES.tooManyRequests,
+    'Too many attempts',
+    `Too many attempts. Try again in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`,
+    undefined,
+    retryAfter,
+  );
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -40,6 +80,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const instance = request.url;
   if (error instanceof HttpProblem) {
+    if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
     return sendProblem(reply, {
       type: error.type,
       title: error.title,
@@ -65,6 +106,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
   }
   const status = error.statusCode ?? 500;
+  if (error.code?.startsWith('FST_CSRF')) {
+    return sendProblem(reply, {
+      type: PROBLEM_TYPES.csrf,
+      title: 'Missing or invalid CSRF token',
+      status: 403,
+      detail: 'Send the token from GET /api/v1/auth/csrf in the X-CSRF-Token header with every change.',
+      instance,
+    });
+  }
   if (status >= 400 && status < 500) {
     const type =
       status === 413

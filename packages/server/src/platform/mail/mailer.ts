@@ -1,0 +1,108 @@
+import type { Lang } from '@lco/core';
+import { and, asc, desc, isNull, lt, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database } from '../db/client.ts';
+import { mailOutbox } from './mail.tables.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  lang: Lang;
+  kind: string;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Mail leaves through the outbox: a command writes its mail in its own transaction (so a rolled-back
+ * invitation sends nothing), and delivery happens after commit. Without SMTP the mail stays in the
+ * outbox, where admins can read it, so a local installation still works end to end.
+ */
+export class Mailer {
+  private readonly transport: Transporter | null;
+  private delivery: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly db: Database,
+    smtpUrl: string | null,
+    private readonly from: string,
+  ) {
+    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  }
+
+  get smtpConfigured(): boolean {
+    return this.transport !== null;
+  }
+
+  /** Write a mail to the outbox inside the caller's transaction. */
+  async queue(tx: Database, mail: OutgoingMail): Promise<void> {
+    await tx.insert(mailOutbox).values({
+      toAddress: mail.to,
+      subject: mail.subject,
+      bodyText: mail.text,
+      lang: mail.lang,
+      kind: mail.kind,
+    });
+  }
+
+  /** Start delivering what is waiting, without making the request wait for SMTP. */
+  deliverSoon(): void {
+    if (!this.transport) return;
+    this.delivery = this.delivery.then(() => this.deliverPending()).catch(() => 0);
+  }
+
+  /** Resolves when deliveries started so far have finished (tests and shutdown wait on it). */
+  settled(): Promise<number> {
+    return this.delivery;
+  }
+
+  async deliverPending(): Promise<number> {
+    const transport = this.transport;
+    if (!transport) return 0;
+    const pending = await this.db
+      .select()
+      .from(mailOutbox)
+      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
+      .orderBy(asc(mailOutbox.createdAt))
+      .limit(100);
+    let sent = 0;
+    for (const mail of pending) {
+      try {
+        await transport.sendMail({
+          from: this.from,
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.bodyText,
+          headers: { 'Content-Language': mail.lang },
+        });
+        await this.db
+          .update(mailOutbox)
+          .set({ sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
+          .where(sql`${mailOutbox.id} = ${mail.id}`);
+        sent++;
+      } catch (error) {
+        await this.db
+          .update(mailOutbox)
+          .set({
+            attempts: sql`${mailOutbox.attempts} + 1`,
+            lastError: error instanceof Error ? error.message : String(error),
+          })
+          .where(sql`${mailOutbox.id} = ${mail.id}`);
+      }
+    }
+    return sent;
+  }
+
+  async list(page: { offset: number; limit: number }) {
+    const [rows, total] = await Promise.all([
+      this.db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).offset(page.offset).limit(page.limit),
+      this.db.$count(mailOutbox),
+    ]);
+    return { rows, total };
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}

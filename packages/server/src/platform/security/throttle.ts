@@ -1,0 +1,83 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { throttles } from './throttle.tables.ts';
+
+/**
+ * Exponential back-off on failures, per key (an account, an address), stored in the database so every
+ * server process sees the same counts. The first few failures are free (people mistype); after that each
+ * failure doubles the wait, up to a ceiling. Success clears the key.
+ */
+export interface ThrottlePolicy {
+  /** Failures allowed before any wait. */
+  freeFailures: number;
+  baseSeconds: number;
+  maxSeconds: number;
+  /** A quiet period after which the count starts again. */
+  forgetAfterSeconds: number;
+}
+
+/** Per account: a few mistypes, then doubling waits up to 15 minutes (a back-off, never a lock-out). */
+export const SIGN_IN_ACCOUNT_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  baseSeconds: 1,
+  maxSeconds: 15 * 60,
+  forgetAfterSeconds: 24 * 3600,
+};
+/** Per address: more room, since a city hall's staff may share one address. */
+export const SIGN_IN_ADDRESS_POLICY: ThrottlePolicy = {
+  freeFailures: 20,
+  baseSeconds: 1,
+  maxSeconds: 60 * 60,
+  forgetAfterSeconds: 24 * 3600,
+};
+/** Mail-sending endpoints: every request counts, since each one may send a mail. */
+export const MAIL_POLICY: ThrottlePolicy = {
+  freeFailures: 5,
+  baseSeconds: 30,
+  maxSeconds: 3600,
+  forgetAfterSeconds: 3600,
+};
+
+export class Throttle {
+  constructor(
+    private readonly db: Database,
+    private readonly policy: ThrottlePolicy,
+  ) {}
+
+  /** Seconds to wait before the next attempt on any of these keys (0 = go ahead). */
+  async waitSeconds(keys: string[], now: Date): Promise<number> {
+    const rows = await this.db.select().from(throttles).where(inArray(throttles.key, keys));
+    let wait = 0;
+    for (const row of rows) {
+      if (row.blockedUntil && row.blockedUntil > now) {
+        wait = Math.max(wait, Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000));
+      }
+    }
+    return wait;
+  }
+
+  async recordFailure(keys: string[], now: Date): Promise<void> {
+    const { freeFailures, baseSeconds, maxSeconds, forgetAfterSeconds } = this.policy;
+    for (const key of keys) {
+      // One statement per key: the count and the block are computed by the database, so two processes
+      // failing at the same moment both count.
+      await this.db.execute(sql`
+        insert into ${throttles} (key, failures, last_failure_at, blocked_until)
+        values (${key}, 1, ${now}, ${freeFailures < 1 ? new Date(now.getTime() + baseSeconds * 1000) : null})
+        on conflict (key) do update set
+          failures = case when ${throttles.lastFailureAt} < ${now}::timestamptz - make_interval(secs => ${forgetAfterSeconds})
+                          then 1 else ${throttles.failures} + 1 end,
+          last_failure_at = excluded.last_failure_at,
+          blocked_until = case
+            when (case when ${throttles.lastFailureAt} < ${now}::timestamptz - make_interval(secs => ${forgetAfterSeconds})
+                       then 1 else ${throttles.failures} + 1 end) <= ${freeFailures} then null
+            else ${now}::timestamptz + make_interval(secs => least(${maxSeconds}::float8,
+                   ${baseSeconds}::float8 * power(2, (${throttles.failures} + 1 - ${freeFailures} - 1)::float8)))
+          end`);
+    }
+  }
+
+  async clear(keys: string[]): Promise<void> {
+    await this.db.delete(throttles).where(inArray(throttles.key, keys));
+  }
+}
