@@ -1,23 +1,49 @@
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_SETTINGS, type Settings } from '../context.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { buildApp } from '../http/app.ts';
+import { type AppOptions, buildApp } from '../http/app.ts';
+import { Mailer } from '../mail/mailer.ts';
 import { testDatabase } from './database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
+  mailer: Mailer;
+  /** Move the app's clock forward (expiry of sessions, links, back-offs). */
+  advance(milliseconds: number): void;
   close(): Promise<void>;
 }
 
-/** The HTTP app on this test file's own seeded database, for `app.inject()`. */
-export async function testApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  settings?: Partial<Settings>;
+  smtpUrl?: string;
+  extra?: Partial<AppOptions>;
+}
+
+/** The HTTP app on this test file's own seeded database, for `app.inject()`, with a clock tests control. */
+export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const app = await buildApp({ db: database.db, webDist: null });
+  let offset = 0;
+  const mailer = new Mailer(database.db, options.smtpUrl ?? null, 'observatory@example.org');
+  const app = await buildApp({
+    db: database.db,
+    webDist: null,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    mailer,
+    now: () => new Date(Date.now() + offset),
+    ...options.extra,
+  });
   return {
     app,
     database,
+    mailer,
+    advance: (ms) => {
+      offset += ms;
+    },
     close: async () => {
       await app.close();
+      await mailer.settled();
+      mailer.close();
       await database.close();
     },
   };
