@@ -9,6 +9,7 @@ export default defineConfig({
     maxWorkers: Math.max(1, Math.min(2, availableParallelism())),
     projects: [
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',

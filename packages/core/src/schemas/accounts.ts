@@ -23,7 +23,14 @@ export const DisplayNameSchema = z.string().trim().min(1).max(120);
 /** A grant's scope as clients name it: a city by slug, a country by ISO alpha-2 code. */
 export const ScopeRefSchema = z.union([
   z.object({ city: z.string().min(1).max(200) }).strict(),
-  z.object({ country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()) }).strict(),
+  z
+    .object({
+      country: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/)
+        .transform((s) => s.toUpperCase()),
+    })
+    .strict(),
 ]);
 export type ScopeRef = z.infer<typeof ScopeRefSchema>;
 

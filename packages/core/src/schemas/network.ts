@@ -18,6 +18,8 @@ export const RegionOutSchema = z.object({
   cityCount: z.number().int(),
 });
 export const RegionsResponseSchema = LanguageMetaSchema.extend({ items: z.array(RegionOutSchema) });
+export type RegionOut = z.infer<typeof RegionOutSchema>;
+export type RegionsResponse = z.infer<typeof RegionsResponseSchema>;
 
 export const CountryOutSchema = z.object({
   /** ISO 3166-1 alpha-2, upper case. */
@@ -29,6 +31,7 @@ export const CountryOutSchema = z.object({
 });
 export type CountryOut = z.infer<typeof CountryOutSchema>;
 export const CountriesResponseSchema = LanguageMetaSchema.extend({ items: z.array(CountryOutSchema) });
+export type CountriesResponse = z.infer<typeof CountriesResponseSchema>;
 
 export const MembershipStatusSchema = z.enum(['member', 'applicant', 'former-member']);
 

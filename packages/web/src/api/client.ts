@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-export type QueryValue = string | number | null | undefined;
+type QueryValue = string | number | null | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
 
 const BASE = '/api/v1';

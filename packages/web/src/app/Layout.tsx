@@ -5,11 +5,12 @@ import { Outlet, useLocation } from 'react-router';
 import { requestHeadingFocus } from '../components/PageHeading.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
+// Each entry is current for the sections it leads to (a city profile belongs to the network).
 const NAV = [
-  { to: '/', key: 'nav.home', section: '' },
-  { to: '/framework', key: 'nav.framework', section: 'framework' },
-  { to: '/network', key: 'nav.network', section: 'network' },
-  { to: '/about', key: 'nav.about', section: 'about' },
+  { to: '/', key: 'nav.home', sections: [''] },
+  { to: '/framework', key: 'nav.framework', sections: ['framework'] },
+  { to: '/network', key: 'nav.network', sections: ['network', 'cities'] },
+  { to: '/about', key: 'nav.about', sections: ['about'] },
 ] as const;
 
 /** The first path segment: pages are "the same page" while it stays the same (filters, focus areas). */
@@ -56,7 +57,7 @@ export function Layout() {
                 <Link
                   className="site-nav__link"
                   href={item.to}
-                  aria-current={section === item.section ? 'page' : undefined}
+                  aria-current={(item.sections as readonly string[]).includes(section) ? 'page' : undefined}
                 >
                   {t(item.key)}
                 </Link>

@@ -30,3 +30,20 @@ export function LText({ value }: { value: LocalizedText }) {
 export function EnglishText({ text }: { text: string }) {
   return <LText value={{ text, lang: 'en' satisfies Lang }} />;
 }
+
+/** A longer catalogue text whose paragraphs are separated by blank lines. */
+export function LParagraphs({ value, className }: { value: LocalizedText; className?: string }) {
+  const paragraphs = value.text
+    .split(/\n\s*\n/)
+    .map((text) => text.trim())
+    .filter(Boolean);
+  return (
+    <>
+      {paragraphs.map((text) => (
+        <p key={text} className={className}>
+          <LText value={{ text, lang: value.lang }} />
+        </p>
+      ))}
+    </>
+  );
+}

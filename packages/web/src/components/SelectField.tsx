@@ -1,5 +1,6 @@
-import { Button, type Key, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 import type { ReactNode } from 'react';
+import { Button, type Key, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 
 export interface Option {
   id: string;
@@ -18,10 +19,13 @@ interface Props {
   onChange: (id: string) => void;
   className?: string;
   isDisabled?: boolean;
+  /** Take the focus and open at once (when it replaces a stand-in the user just pressed). */
+  openOnMount?: boolean;
 }
 
 /** A labelled single-choice list built on React Aria's Select (keyboard, screen reader and RTL ready). */
-export function SelectField({ label, options, value, onChange, className, isDisabled }: Props) {
+export function SelectField({ label, options, value, onChange, className, isDisabled, openOnMount }: Props) {
+  const { t } = useTranslation();
   return (
     <Select
       className={['select', className].filter(Boolean).join(' ')}
@@ -30,6 +34,9 @@ export function SelectField({ label, options, value, onChange, className, isDisa
         if (key !== null) onChange(String(key));
       }}
       isDisabled={isDisabled}
+      autoFocus={openOnMount}
+      defaultOpen={openOnMount}
+      placeholder={t('common.choose')}
     >
       <Label className="select__label">{label}</Label>
       <Button className="select__button">

@@ -3,12 +3,10 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 
-export type Messages = typeof en;
-
 const STORAGE_KEY = 'lco.lang';
 
 // English ships with the entry chunk; the other five load on demand so Home stays small.
-const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: Messages }>> = {
+const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: object }>> = {
   fr: () => import('./locales/fr.json'),
   es: () => import('./locales/es.json'),
   ar: () => import('./locales/ar.json'),

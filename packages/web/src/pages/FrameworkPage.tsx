@@ -1,12 +1,13 @@
 import type { FeatureOut, FocusAreaOut, FrameworkResponse, MeasurementOut } from '@lco/core';
-import { Link } from 'react-aria-components';
+import { Button, Disclosure, DisclosurePanel, Heading, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useApi } from '../api/useApi.ts';
-import { EnglishText, LText } from '../components/LText.tsx';
+import { EnglishText, LParagraphs, LText } from '../components/LText.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorState, Loading, Refreshing } from '../components/Status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useMediaQuery } from '../components/useMediaQuery.ts';
 import en from '../i18n/locales/en.json';
 import { useLang } from '../i18n/useLang.ts';
 import '../styles/framework.css';
@@ -184,9 +185,7 @@ function FocusAreaDetail({
         <h3 id="commitment-title" className="commitment__title">
           {t('framework.commitment', { number: commitment.number })}
         </h3>
-        <p className="commitment__text">
-          <LText value={commitment.text} />
-        </p>
+        <LParagraphs value={commitment.text} className="commitment__text" />
         {commitment.actions.length > 0 ? (
           <ul className="commitment__actions">
             {commitment.actions.map((action) => (
@@ -229,10 +228,10 @@ function FocusAreaDetail({
   );
 }
 
-function FocusAreaNav({ framework, selected }: { framework: FrameworkResponse; selected: string | undefined }) {
+function FocusAreaList({ framework, selected }: { framework: FrameworkResponse; selected: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <nav className="focus-nav" aria-label={t('framework.focusAreasNav')}>
+    <>
       {framework.areas.map((area) => (
         <div key={area.id} className="focus-nav__area">
           <h2 className="focus-nav__heading">
@@ -256,6 +255,37 @@ function FocusAreaNav({ framework, selected }: { framework: FrameworkResponse; s
           </ol>
         </div>
       ))}
+    </>
+  );
+}
+
+function FocusAreaNav({ framework, selected }: { framework: FrameworkResponse; selected: string | undefined }) {
+  const { t } = useTranslation();
+  const wide = useMediaQuery('(min-width: 60rem)');
+  // On a phone the twelve focus areas would push the chosen one a screen down: once one is chosen,
+  // the list folds away behind a button (and unfolds again for the next choice).
+  if (wide || selected === undefined) {
+    return (
+      <nav className="focus-nav" aria-label={t('framework.focusAreasNav')}>
+        <FocusAreaList framework={framework} selected={selected} />
+      </nav>
+    );
+  }
+  return (
+    <nav className="focus-nav focus-nav--folded" aria-label={t('framework.focusAreasNav')}>
+      <Disclosure key={selected}>
+        <Heading level={2} className="focus-nav__toggle-heading">
+          <Button slot="trigger" className="focus-nav__toggle">
+            <span aria-hidden="true" className="focus-nav__chevron">
+              ▸
+            </span>
+            {t('framework.allFocusAreas')}
+          </Button>
+        </Heading>
+        <DisclosurePanel className="focus-nav__panel">
+          <FocusAreaList framework={framework} selected={selected} />
+        </DisclosurePanel>
+      </Disclosure>
     </nav>
   );
 }
@@ -272,9 +302,7 @@ function Directions({ framework }: { framework: FrameworkResponse }) {
             <h3 className="numbered-card__title">
               <span className="numbered-card__number">{d.number}</span> <LText value={d.title} />
             </h3>
-            <p>
-              <LText value={d.text} />
-            </p>
+            <LParagraphs value={d.text} />
           </li>
         ))}
       </ol>

@@ -1,8 +1,8 @@
+import type { CitiesResponse, CitySummary, CountriesResponse, RegionOut, RegionsResponse } from '@lco/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button, Input, Label, Link, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { CitiesResponse, CitySummary, CountriesResponse, RegionOut, RegionsResponse } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { FictionalBadge } from '../components/Badges.tsx';
 import { AwardYears, MembershipText } from '../components/CityFacts.tsx';
@@ -83,7 +83,8 @@ function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hre
         <Link className="button button--secondary" href={hrefFor(page + 1)}>
           {t('pagination.next')}
           <span aria-hidden="true" className="flip">
-            {' '}→
+            {' '}
+            →
           </span>
         </Link>
       ) : (
@@ -242,7 +243,7 @@ export default function NetworkPage() {
                 </svg>
                 {t('map.legendCity')}
               </span>
-              {mapItems.some((c) => c.fictional) ? (
+              {mapItems.some((c) => c.fictional && c.location) ? (
                 <span className="legend__item">
                   <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false">
                     <path className="map__marker map__marker--fictional" d="M6,0.5L11.5,6L6,11.5L0.5,6Z" />
@@ -267,7 +268,11 @@ export default function NetworkPage() {
           {t('network.listHeading')}
         </h2>
         <p role="status" className="results-status">
-          {data ? (data.total === 0 ? t('network.noResults') : t('network.results', { from, to, count: data.total })) : ''}
+          {data
+            ? data.total === 0
+              ? t('network.noResults')
+              : t('network.results', { from, to, count: data.total })
+            : ''}
           {list.loading && data ? ` ${t('common.updating')}` : ''}
         </p>
         {list.error ? <ErrorState error={list.error} onRetry={list.retry} /> : null}

@@ -1,6 +1,7 @@
 // Every table of every module, for drizzle-kit and for typed queries.
 
 export * from '../../modules/accounts/accounts.tables.ts';
+export * from '../../modules/accounts/oidc.tables.ts';
 export * from '../../modules/monitoring/catalogue.tables.ts';
 export * from '../../modules/network/network.tables.ts';
 export * from '../audit/audit.tables.ts';

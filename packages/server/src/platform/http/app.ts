@@ -112,16 +112,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  const webDist = options.webDist;
-  const indexHtml = webDist ? path.join(webDist, 'index.html') : null;
-  if (webDist && indexHtml && fs.existsSync(indexHtml)) {
+  // Decided once at start: a web build that appears later is picked up by the next start.
+  const webDist = options.webDist && fs.existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
+  if (webDist) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
   }
 
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && indexHtml && fs.existsSync(indexHtml);
-    if (wantsPage) {
+    if (webDist && (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/')) {
       // Client-side routes (/network, /cities/cork …) all load the app shell.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -15,7 +15,12 @@ export class Agent {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: Method, url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers };
     if (method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = await this.csrf();
     const response = await this.app.inject({
@@ -47,7 +52,11 @@ export class Agent {
 
   private async csrf(): Promise<string> {
     if (!this.csrfToken) {
-      const response = await this.app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: this.cookieHeader() } });
+      const response = await this.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/csrf',
+        headers: { cookie: this.cookieHeader() },
+      });
       this.remember(response);
       this.csrfToken = (response.json() as { token: string }).token;
     }

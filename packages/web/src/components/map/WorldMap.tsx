@@ -30,7 +30,17 @@ function useCountries() {
   return { countries, failed, retry };
 }
 
-function MapFallback({ failed, onRetry, width, height }: { failed: boolean; onRetry: () => void; width: number; height: number }) {
+function MapFallback({
+  failed,
+  onRetry,
+  width,
+  height,
+}: {
+  failed: boolean;
+  onRetry: () => void;
+  width: number;
+  height: number;
+}) {
   const { t } = useTranslation();
   return (
     <div className="map__placeholder" style={{ aspectRatio: `${width} / ${height}` }}>
@@ -52,7 +62,12 @@ function MapFallback({ failed, onRetry, width, height }: { failed: boolean; onRe
 function Marker({ x, y, fictional, size }: { x: number; y: number; fictional: boolean; size: number }) {
   if (fictional) {
     const s = size * 1.35;
-    return <path className="map__marker map__marker--fictional" d={`M${x},${y - s}L${x + s},${y}L${x},${y + s}L${x - s},${y}Z`} />;
+    return (
+      <path
+        className="map__marker map__marker--fictional"
+        d={`M${x},${y - s}L${x + s},${y}L${x},${y + s}L${x - s},${y}Z`}
+      />
+    );
   }
   return <circle className="map__marker" cx={x} cy={y} r={size} />;
 }
@@ -100,7 +115,7 @@ export function WorldMap({ cities, label }: WorldMapProps) {
 
   const located = cities.filter(hasLocation);
 
-  const follow = (event: MouseEvent<SVGAElement>, slug: string) => {
+  const follow = (event: MouseEvent<Element>, slug: string) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
     event.preventDefault();
     navigate(`/cities/${slug}`);
@@ -109,6 +124,7 @@ export function WorldMap({ cities, label }: WorldMapProps) {
   if (!shapes) return <MapFallback failed={failed} onRetry={retry} width={WORLD_WIDTH} height={geometry.height} />;
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> cannot live in SVG; the map is a labelled group of links.
     <svg
       className="map map--world"
       viewBox={`0 0 ${WORLD_WIDTH} ${geometry.height}`}
@@ -116,7 +132,7 @@ export function WorldMap({ cities, label }: WorldMapProps) {
       aria-labelledby={titleId}
     >
       <title id={titleId}>{label}</title>
-      <g aria-hidden="true">
+      <g>
         <path className="map__sphere" d={shapes.sphere} />
         <path className="map__graticule" d={shapes.graticule} />
         {shapes.countries.map((c) => (
