@@ -74,7 +74,8 @@ describe('Network and city profile', () => {
   it('lists member cities beside the map and opens a city profile', async () => {
     const page = await open('/network');
     await page.locator('svg path').first().waitFor(); // the offline Natural Earth map is drawn
-    const cork = page.locator('main a[href="/cities/cork"]').first();
+    // The list is the primary path; on the world map Cork's dot sits under Limerick's.
+    const cork = page.locator('.city-card a[href="/cities/cork"]');
     await cork.waitFor();
     await screenshot(page, 'network');
     await cork.click();

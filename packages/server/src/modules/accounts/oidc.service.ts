@@ -193,5 +193,8 @@ function isLoopback(hostname: string): boolean {
 function describe(error: unknown): string {
   if (error instanceof client.AuthorizationResponseError) return `${error.error}: ${error.error_description ?? ''}`;
   if (error instanceof client.ResponseBodyError) return `${error.error}: ${error.error_description ?? ''}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) return String(error);
+  // openid-client wraps the precise reason (which check failed) as the cause.
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.name}: ${error.message}${cause}`;
 }

@@ -104,7 +104,8 @@ export class NetworkRepository {
       .where(where);
     const rows = await this.selectCities()
       .where(where)
-      .orderBy(asc(cities.name), asc(cities.slug))
+      // The folded name first, so "Câmara de Lobos" sorts among the Cs, as a reader expects.
+      .orderBy(asc(cities.searchText), asc(cities.slug))
       .offset(page.offset)
       .limit(page.limit);
     return { rows: rows as CityRow[], total: totalRow?.total ?? 0 };

@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { accountsRoutes } from '../../modules/accounts/accounts.routes.ts';
 import { AccountsService } from '../../modules/accounts/accounts.service.ts';
+import { oidcRoutes } from '../../modules/accounts/oidc.routes.ts';
 import { frameworkRoutes } from '../../modules/monitoring/framework.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(frameworkRoutes);
       await api.register(networkRoutes);
       await api.register(accountsRoutes(ctx, accounts));
+      await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
