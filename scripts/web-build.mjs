@@ -30,6 +30,12 @@ export function webBuildIsStale() {
 export function ensureWebBuild() {
   if (!webBuildIsStale()) return;
   console.log('Building the web app…');
-  const result = spawnSync('npm', ['run', 'build', '--workspace', '@lco/web'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV=production whatever the caller runs under: Vitest sets "test", which would ship React's
+  // development build.
+  const result = spawnSync('npm', ['run', 'build', '--workspace', '@lco/web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`web build failed with exit code ${result.status}`);
 }
