@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '@lco/server/app';
 import { AccountsService } from '@lco/server/accounts';
+import { buildApp } from '@lco/server/app';
 import { openPrepared } from '@lco/server/bootstrap';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error — a plain .mjs helper shared with `npm start`, without type declarations.

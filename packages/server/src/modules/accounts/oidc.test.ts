@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { MeResponseSchema, ProblemSchema } from '@lco/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import type { OidcSettings } from '../../platform/context.ts';
 import { hashToken } from '../../platform/security/tokens.ts';
 import { Agent, createPerson } from '../../platform/testing/agent.ts';
@@ -82,7 +82,8 @@ class ProviderBrowser {
       const action = page.match(/<form[^>]*action="([^"]+)"/)?.[1];
       const prompt = page.match(/name="prompt" value="(\w+)"/)?.[1];
       if (!action || !prompt) throw new Error(`unexpected page at the provider: ${page.slice(0, 300)}`);
-      const form = prompt === 'login' ? { prompt, login: subject, password: 'any' } : { prompt };
+      const form: Record<string, string> =
+        prompt === 'login' ? { prompt, login: subject, password: 'any' } : { prompt };
       const submitted = await this.fetch(new URL(action.replaceAll('&amp;', '&'), url).href, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -121,7 +122,7 @@ let provider: Awaited<ReturnType<typeof startProvider>>;
 
 beforeAll(async () => {
   provider = await startProvider(`${PUBLIC_URL}${CALLBACK_PATH}`);
-  t = await testApp({ settings: { oidc: provider.settings, publicUrl: PUBLIC_URL }, extra: { logger: { level: 'warn' } } });
+  t = await testApp({ settings: { oidc: provider.settings, publicUrl: PUBLIC_URL } });
 });
 afterAll(async () => {
   await t?.close();
@@ -220,6 +221,15 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await agent.get('/api/v1/me')).statusCode).toBe(401);
     expect(await t.app.db.select().from(auditLog)).toHaveLength(before.length);
     expect(await new AccountsRepository(t.app.db).findUserByEmail(email)).toBeUndefined();
+  });
+
+  it('refuses a disabled account like an unknown one', async () => {
+    const person = await createPerson(t.app);
+    await new AccountsRepository(t.app.db).updateUser(person.id, { disabledAt: new Date() });
+    const { agent, callback } = await throughProvider(providerAccount(person.email));
+    const res = await agent.get(callback);
+    expect(signInError(res.headers.location)).toBe('sso-unknown-account');
+    expect((await agent.get('/api/v1/me')).statusCode).toBe(401);
   });
 
   it('refuses an address the provider has not verified, even when an account has it', async () => {
