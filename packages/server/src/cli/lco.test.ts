@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/lco.mjs');
@@ -52,5 +53,65 @@ describe('lco', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^lco: cannot reach PostgreSQL at /);
     expect(stderr).not.toContain('secret');
+  });
+
+  it('creates the first administrator with a password from LCO_PASSWORD, and refuses a weak one', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-cli-'));
+    const weak = lco(['user', 'add', 'root@example.org', '--role', 'admin'], {
+      DATA_DIR: dataDir,
+      LCO_PASSWORD: 'password1234',
+    });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/^lco: The password is too common/);
+    const ok = lco(['user', 'add', 'Root@Example.org', '--role', 'admin'], {
+      DATA_DIR: dataDir,
+      LCO_PASSWORD: 'a strong first admin passphrase',
+    });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('created root@example.org with the admin role');
+    const again = lco(['user', 'add', 'root@example.org', '--role', 'admin'], {
+      DATA_DIR: dataDir,
+      LCO_PASSWORD: 'a strong first admin passphrase',
+    });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('asks for the password on a terminal only: without one and without LCO_PASSWORD it says what to do', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-cli-'));
+    const env: Record<string, string> = { DATA_DIR: dataDir };
+    const { LCO_PASSWORD: _ignored, ...inherited } = process.env;
+    const result = spawnSync(process.execPath, [bin, 'user', 'add', 'x@example.org', '--role', 'admin'], {
+      encoding: 'utf8',
+      env: { ...inherited, ...env, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set LCO_PASSWORD');
+  });
+
+  it('verifies the audit chain, and names the first record someone altered', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-cli-'));
+    expect(
+      lco(['user', 'add', 'a@example.org', '--role', 'admin'], {
+        DATA_DIR: dataDir,
+        LCO_PASSWORD: 'a strong first admin passphrase',
+      }).code,
+    ).toBe(0);
+    const intact = lco(['audit', 'verify'], { DATA_DIR: dataDir });
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/audit trail intact: 2 records, head [0-9a-f]{64}/);
+
+    // Tamper as a database owner could: switch the append-only trigger off, rewrite the first record.
+    const db = await PGlite.create(path.join(dataDir, 'pgdata'));
+    await db.exec(`alter table audit_log disable trigger user;
+      update audit_log set after = '{"email":"someone-else@example.org","via":"cli"}' where seq = (select min(seq) from audit_log);
+      alter table audit_log enable trigger user;`);
+    const first = await db.query<{ seq: number }>('select min(seq)::int as seq from audit_log');
+    await db.close();
+
+    const broken = lco(['audit', 'verify'], { DATA_DIR: dataDir });
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toContain(`audit trail broken at record ${first.rows[0]?.seq}`);
   });
 });

@@ -9,7 +9,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   mailer: Mailer;
-  /** Move the app's clock forward (expiry of sessions, links, back-offs). */
+  /** Move the app's frozen clock forward (expiry of sessions, links, back-offs). */
   advance(milliseconds: number): void;
   close(): Promise<void>;
 }
@@ -23,14 +23,16 @@ export interface TestAppOptions {
 /** The HTTP app on this test file's own seeded database, for `app.inject()`, with a clock tests control. */
 export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await testDatabase();
-  let offset = 0;
+  // A frozen clock: tests decide when time passes, so back-offs and expiries do not depend on how fast
+  // the machine runs the test.
+  let now = Date.now();
   const mailer = new Mailer(database.db, options.smtpUrl ?? null, 'observatory@example.org');
   const app = await buildApp({
     db: database.db,
     webDist: null,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     mailer,
-    now: () => new Date(Date.now() + offset),
+    now: () => new Date(now),
     ...options.extra,
   });
   return {
@@ -38,7 +40,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
     database,
     mailer,
     advance: (ms) => {
-      offset += ms;
+      now += ms;
     },
     close: async () => {
       await app.close();
