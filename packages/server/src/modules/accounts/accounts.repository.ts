@@ -17,6 +17,24 @@ export interface GrantRow extends Grant {
   country: { iso2: string; names: Translations } | null;
 }
 
+/** A live session with its person and grants: what every authenticated request needs, read at once. */
+export interface LiveSession {
+  session: SessionRow;
+  user: UserRow;
+  grants: GrantRow[];
+}
+
+interface GrantJson {
+  id: string;
+  role: string;
+  scopeId: string | null;
+  grantedAt: string;
+  citySlug: string | null;
+  cityName: string | null;
+  countryIso2: string | null;
+  countryNames: Translations | null;
+}
+
 export class AccountsRepository {
   constructor(private readonly db: Database) {}
 
@@ -135,14 +153,20 @@ export class AccountsRepository {
    * The session behind a cookie with its person and grants, in one round trip: this runs on every
    * authenticated request.
    */
-  async findLiveSession(id: string, now: Date, idleCutoff: Date) {
+  async findLiveSession(id: string, now: Date, idleCutoff: Date): Promise<LiveSession | undefined> {
     const rows = await this.db
       .select({
         session: sessions,
-        email: users.email,
-        disabledAt: users.disabledAt,
-        grants: sql<Grant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'scopeId', g.scope_id))
-            from ${roleGrants} g where g.user_id = ${sessions.userId} and g.revoked_at is null), '[]'::json)`,
+        user: users,
+        grants: sql<GrantJson[]>`coalesce((
+            select json_agg(json_build_object(
+                'id', g.id, 'role', g.role, 'scopeId', g.scope_id, 'grantedAt', g.granted_at,
+                'citySlug', c.slug, 'cityName', c.name, 'countryIso2', k.iso2, 'countryNames', k.names)
+              order by g.granted_at)
+            from ${roleGrants} g
+            left join ${cities} c on c.id::text = g.scope_id
+            left join ${countries} k on k.iso2 = g.scope_id
+            where g.user_id = ${sessions.userId} and g.revoked_at is null), '[]'::json)`,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -156,7 +180,20 @@ export class AccountsRepository {
         ),
       )
       .limit(1);
-    return rows[0];
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      session: row.session,
+      user: row.user,
+      grants: row.grants.map((g) => ({
+        id: g.id,
+        role: g.role as Role,
+        scopeId: g.scopeId,
+        grantedAt: new Date(g.grantedAt),
+        city: g.citySlug && g.cityName ? { slug: g.citySlug, name: g.cityName } : null,
+        country: g.countryIso2 && g.countryNames ? { iso2: g.countryIso2, names: g.countryNames } : null,
+      })),
+    };
   }
 
   async touchSession(id: string, at: Date): Promise<void> {

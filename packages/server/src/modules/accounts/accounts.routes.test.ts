@@ -96,6 +96,17 @@ describe('signing in and out', () => {
   });
 });
 
+describe('my account', () => {
+  it('changes my name and language, and the answer shows the change', async () => {
+    const { agent } = await signedIn(t.app);
+    const res = await agent.patch('/api/v1/me', { displayName: 'Amal', preferredLang: 'ar' });
+    expect(res.statusCode).toBe(200);
+    expect(MeResponseSchema.parse(res.json()).user).toMatchObject({ displayName: 'Amal', preferredLang: 'ar' });
+    expect((await agent.patch('/api/v1/me', {})).statusCode).toBe(400);
+    expect((await agent.patch('/api/v1/me', { preferredLang: 'de' })).statusCode).toBe(400);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a change without the token and changes nothing', async () => {
     const { agent, person } = await signedIn(t.app);

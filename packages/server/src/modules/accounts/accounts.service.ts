@@ -23,7 +23,7 @@ import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import { invitationMail, passwordResetMail } from './accounts.mail.ts';
 import { type AccountAction, can } from './accounts.policy.ts';
 import { presentUser } from './accounts.presenter.ts';
-import { AccountsRepository, type InvitationRow, type UserRow } from './accounts.repository.ts';
+import { AccountsRepository, type InvitationRow, type LiveSession, type UserRow } from './accounts.repository.ts';
 
 /** Where a request comes from: written into sessions and the audit trail. */
 export interface RequestMeta {
@@ -45,6 +45,7 @@ export class AccountsService {
   private readonly accountThrottle: Throttle;
   private readonly addressThrottle: Throttle;
   private readonly mailThrottle: Throttle;
+  private readonly lookups = new WeakMap<Actor, LiveSession>();
 
   constructor(private readonly ctx: AppContext) {
     this.repository = new AccountsRepository(ctx.db);
@@ -123,7 +124,15 @@ export class AccountsService {
     if (!found) return null;
     // Sliding idle expiry, written at most once a minute so reads stay reads.
     if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await this.repository.touchSession(id, now);
-    return { userId: found.session.userId, email: found.email, sessionId: id, grants: found.grants };
+    const actor: Actor = {
+      userId: found.user.id,
+      email: found.user.email,
+      sessionId: id,
+      grants: found.grants.map((g) => ({ role: g.role, scopeId: g.scopeId })),
+    };
+    // Kept for this request only (the actor object lives as long as the request): /me needs no more queries.
+    this.lookups.set(actor, found);
+    return actor;
   }
 
   async signOut(actor: Actor, meta: RequestMeta): Promise<void> {
@@ -163,11 +172,11 @@ export class AccountsService {
   }
 
   async me(actor: Actor): Promise<MeResponse> {
-    const user = await this.requireUser(actor.userId);
-    const grants = (await this.repository.activeGrants([user.id])).get(user.id) ?? [];
-    const sessions = await this.repository.listLiveSessions(user.id, this.ctx.now(), this.idleCutoff(this.ctx.now()));
-    const session = sessions.find((s) => s.id === actor.sessionId);
-    if (!session) throw unauthorized();
+    const now = this.ctx.now();
+    const live =
+      this.lookups.get(actor) ?? (await this.repository.findLiveSession(actor.sessionId, now, this.idleCutoff(now)));
+    if (!live) throw unauthorized();
+    const { user, grants, session } = live;
     return {
       user: presentUser(user, grants, asLang(user.preferredLang)),
       workspaces: workspacesOf(actor),
@@ -222,6 +231,7 @@ export class AccountsService {
   // My account
 
   async updateProfile(actor: Actor, changes: { displayName?: string; preferredLang?: Lang }, meta: RequestMeta) {
+    this.lookups.delete(actor); // what this request read before the change is stale after it
     const before = await this.requireUser(actor.userId);
     return this.ctx.db.transaction(async (tx) => {
       const after = await new AccountsRepository(tx).updateUser(actor.userId, changes);
