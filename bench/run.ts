@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { accountsScenarios } from './scenarios/accounts.ts';
 import { frameworkThroughput } from './scenarios/framework-rps.ts';
 import { homeJavaScript } from './scenarios/home-js.ts';
 import { restartTime } from './scenarios/restart.ts';
@@ -24,6 +25,7 @@ try {
   results.push(await restartTime(work));
   results.push(await frameworkThroughput(work));
   results.push(await homeJavaScript(work));
+  results.push(...(await accountsScenarios(work)));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
