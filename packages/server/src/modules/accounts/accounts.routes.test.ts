@@ -341,6 +341,21 @@ describe('invitations', () => {
   });
 });
 
+describe('outbox', () => {
+  it('shows administrators the mail held without SMTP, and nobody else', async () => {
+    const { agent: admin } = await signedIn(t.app, { grants: [{ role: 'admin' }] });
+    await admin.post('/api/v1/invitations', { email: 'outbox-reader@example.org', role: 'expert', lang: 'zh' });
+    const res = await admin.get('/api/v1/outbox?pageSize=5');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { smtpConfigured: boolean; items: { to: string; lang: string; sentAt: string | null; body: string }[] };
+    expect(body.smtpConfigured).toBe(false);
+    expect(body.items[0]).toMatchObject({ to: 'outbox-reader@example.org', lang: 'zh', sentAt: null });
+    expect(body.items[0]?.body).toContain('/accept-invitation#token=');
+    const { agent: secretariat } = await signedIn(t.app, { grants: [{ role: 'secretariat' }] });
+    expect((await secretariat.get('/api/v1/outbox')).statusCode).toBe(403);
+  });
+});
+
 describe('roles', () => {
   it('lets an admin grant and revoke, and keeps the last admin', async () => {
     const { agent: admin, person: adminPerson } = await signedIn(t.app, { grants: [{ role: 'admin' }] });

@@ -23,8 +23,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { clearSessionCookie, requestMeta, requireActor, setSessionCookie } from '../../platform/http/auth.ts';
-import { forbidden } from '../../platform/http/problem.ts';
-import { can } from './accounts.policy.ts';
 import type { AccountsService } from './accounts.service.ts';
 import { AuditService } from './audit.service.ts';
 
@@ -366,28 +364,8 @@ export function accountsRoutes(ctx: AppContext, accounts: AccountsService): Fast
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        if (!can(actor, { action: 'outbox.read' })) throw forbidden();
         reply.header('cache-control', 'no-store');
-        const { page, pageSize } = request.query;
-        const { rows, total } = await ctx.mailer.list({ offset: (page - 1) * pageSize, limit: pageSize });
-        return {
-          items: rows.map((m) => ({
-            id: m.id,
-            to: m.toAddress,
-            subject: m.subject,
-            body: m.bodyText,
-            lang: m.lang as 'en',
-            kind: m.kind,
-            createdAt: m.createdAt.toISOString(),
-            sentAt: m.sentAt?.toISOString() ?? null,
-            lastError: m.lastError,
-          })),
-          page,
-          pageSize,
-          total,
-          smtpConfigured: ctx.mailer.smtpConfigured,
-        };
+        return accounts.outbox(requireActor(request), request.query);
       },
     );
   };

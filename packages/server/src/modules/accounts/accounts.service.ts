@@ -577,6 +577,32 @@ export class AccountsService {
     return rows.map((u) => presentUser(u, grants.get(u.id) ?? [], 'en'));
   }
 
+  /** The mail the platform has sent or holds (administrators; the way to read mail without SMTP). */
+  async outbox(actor: Actor, page: { page: number; pageSize: number }) {
+    this.authorize(actor, { action: 'outbox.read' });
+    const { rows, total } = await this.ctx.mailer.list({
+      offset: (page.page - 1) * page.pageSize,
+      limit: page.pageSize,
+    });
+    return {
+      items: rows.map((m) => ({
+        id: m.id,
+        to: m.toAddress,
+        subject: m.subject,
+        body: m.bodyText,
+        lang: asLang(m.lang),
+        kind: m.kind,
+        createdAt: m.createdAt.toISOString(),
+        sentAt: m.sentAt?.toISOString() ?? null,
+        lastError: m.lastError,
+      })),
+      page: page.page,
+      pageSize: page.pageSize,
+      total,
+      smtpConfigured: this.ctx.mailer.smtpConfigured,
+    };
+  }
+
   /** Create the first administrator from the command line; there is no default password anywhere. */
   async createUserFromCli(email: string, displayName: string, role: Role, password: string): Promise<string> {
     this.assertGoodPassword(password, 'password');
