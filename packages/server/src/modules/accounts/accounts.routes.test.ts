@@ -347,7 +347,10 @@ describe('outbox', () => {
     await admin.post('/api/v1/invitations', { email: 'outbox-reader@example.org', role: 'expert', lang: 'zh' });
     const res = await admin.get('/api/v1/outbox?pageSize=5');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { smtpConfigured: boolean; items: { to: string; lang: string; sentAt: string | null; body: string }[] };
+    const body = res.json() as {
+      smtpConfigured: boolean;
+      items: { to: string; lang: string; sentAt: string | null; body: string }[];
+    };
     expect(body.smtpConfigured).toBe(false);
     expect(body.items[0]).toMatchObject({ to: 'outbox-reader@example.org', lang: 'zh', sentAt: null });
     expect(body.items[0]?.body).toContain('/accept-invitation#token=');

@@ -76,18 +76,24 @@ export class AccountsService {
       throw unauthorized(GENERIC_SIGN_IN_FAILURE);
     }
     await this.accountThrottle.clear([accountKey]);
+    return this.openSession(user.id, 'password', meta);
+  }
+
+  /** A session after a successful sign-in, by any method, with its audit record, in one transaction. */
+  async openSession(userId: string, method: 'password' | 'oidc', meta: RequestMeta): Promise<NewSession> {
     return this.ctx.db.transaction(async (tx) => {
-      const session = await this.startSession(tx, user.id, 'password', meta);
+      const session = await this.startSession(tx, userId, method, meta);
       await appendAudit(
         tx,
         {
-          actorId: user.id,
+          actorId: userId,
           action: 'session.sign-in',
           resourceType: 'user',
-          resourceId: user.id,
+          resourceId: userId,
+          after: { method },
           requestId: meta.requestId,
         },
-        now,
+        this.ctx.now(),
       );
       return session;
     });

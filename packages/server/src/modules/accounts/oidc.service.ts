@@ -1,5 +1,4 @@
 import * as client from 'openid-client';
-import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext, OidcSettings } from '../../platform/context.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import { AccountsRepository } from './accounts.repository.ts';
@@ -126,22 +125,7 @@ export class OidcService {
       throw new OidcSignInError('sso-unknown-account', 'no enabled account has the address the provider verified');
     }
 
-    return this.ctx.db.transaction(async (tx) => {
-      const session = await this.accounts.startSession(tx, user.id, 'oidc', meta);
-      await appendAudit(
-        tx,
-        {
-          actorId: user.id,
-          action: 'session.sign-in',
-          resourceType: 'user',
-          resourceId: user.id,
-          after: { method: 'oidc' },
-          requestId: meta.requestId,
-        },
-        now,
-      );
-      return session;
-    });
+    return this.accounts.openSession(user.id, 'oidc', meta);
   }
 
   private requireSettings(): OidcSettings {
