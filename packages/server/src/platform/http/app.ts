@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { accountsRoutes } from '../../modules/accounts/accounts.routes.ts';
 import { AccountsService } from '../../modules/accounts/accounts.service.ts';
 import { oidcRoutes } from '../../modules/accounts/oidc.routes.ts';
+import { cycleRoutes } from '../../modules/monitoring/cycle.routes.ts';
 import { frameworkRoutes } from '../../modules/monitoring/framework.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(frameworkRoutes);
       await api.register(networkRoutes);
       await api.register(accountsRoutes(ctx, accounts));
+      await api.register(cycleRoutes(ctx));
       await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
