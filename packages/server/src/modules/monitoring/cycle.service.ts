@@ -489,6 +489,10 @@ function withWarnings(rows: ObservationRow[], year: number): ObservationOut[] {
             contextFor(rows, o.measurementId, o.breakdown, year),
           ).warnings
         : [];
-      return presentObservation(o, warnings);
+      // A total outside its parts is one question, asked (and confirmed) once: on the total.
+      return presentObservation(
+        o,
+        warnings.filter((w) => w.code !== 'total-outside-parts' || o.breakdown === 'total'),
+      );
     });
 }
