@@ -7,6 +7,7 @@ import { accountsScenarios } from './scenarios/accounts.ts';
 import { frameworkThroughput } from './scenarios/framework-rps.ts';
 import { homeJavaScript } from './scenarios/home-js.ts';
 import { restartTime } from './scenarios/restart.ts';
+import { surveyBenchmarks } from './scenarios/survey.ts';
 import { ROOT } from './server.ts';
 
 export interface Result {
@@ -25,6 +26,8 @@ try {
   results.push(await restartTime(work));
   results.push(await frameworkThroughput(work));
   results.push(await homeJavaScript(work));
+  // Survey statistics beside R's survey package (issue #5); R's column is skipped when R is not installed.
+  results.push(...(await surveyBenchmarks(work)));
   results.push(...(await accountsScenarios(work)));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

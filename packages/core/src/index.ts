@@ -8,4 +8,5 @@ export * from './schemas/common.ts';
 export * from './schemas/framework.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/network.ts';
+export * from './statistics/index.ts';
 export * from './text/fold.ts';

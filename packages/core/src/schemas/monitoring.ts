@@ -4,7 +4,13 @@ export const CYCLE_STATES = ['draft', 'submitted', 'accepted', 'returned'] as co
 export const CycleStateSchema = z.enum(CYCLE_STATES);
 export type CycleState = z.infer<typeof CycleStateSchema>;
 
-export const PROVENANCES = ['manual', 'import', 'survey-estimate', 'expert-consolidation', 'learning-space-map'] as const;
+export const PROVENANCES = [
+  'manual',
+  'import',
+  'survey-estimate',
+  'expert-consolidation',
+  'learning-space-map',
+] as const;
 
 export const YearSchema = z.coerce.number().int().min(1990).max(2100);
 
@@ -42,7 +48,13 @@ export const CycleDetailSchema = CycleOutSchema.extend({
   coverage: z.object({ measurementsWithData: z.number().int(), measurements: z.number().int() }),
   comments: z.array(z.object({ measurementId: z.string().nullable(), comment: z.string(), at: z.string() })),
   history: z.array(
-    z.object({ at: z.string(), from: CycleStateSchema.nullable(), to: CycleStateSchema, by: z.string().nullable(), comment: z.string().nullable() }),
+    z.object({
+      at: z.string(),
+      from: CycleStateSchema.nullable(),
+      to: CycleStateSchema,
+      by: z.string().nullable(),
+      comment: z.string().nullable(),
+    }),
   ),
 });
 export type CycleDetail = z.infer<typeof CycleDetailSchema>;

@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { openPrepared, seed } from '../bootstrap.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
+import { presentSurveyEstimates } from '../modules/surveys/survey-estimate.presenter.ts';
+import { estimateFromFiles } from '../modules/surveys/survey-estimate.service.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { ConfigError, readConfig } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -158,6 +160,21 @@ async function promptHidden(question: string): Promise<string> {
     write('\n');
   }
 }
+
+// ── survey ──────────────────────────────────────────────────────────────────────────────────────────────
+// Survey statistics from files, so that anyone can check the figures against their own tools (R's survey).
+// Bad data or a bad design throw one clear message; the handler below prints it and exits 1.
+const survey = program.command('survey').description('survey statistics: weighted estimates with their error margins');
+
+survey
+  .command('estimate')
+  .description('weighted estimates, standard errors, confidence intervals and design effects (docs/methodology.md)')
+  .requiredOption('--data <file.csv>', 'answers, a row per respondent (comma, semicolon or tab; empty = missing)')
+  .requiredOption('--design <file.json>', 'weights, strata, clusters, fpc, calibration and the estimates to make')
+  .action((options: { data: string; design: string }) => {
+    process.stdout.write(presentSurveyEstimates(estimateFromFiles(options.data, options.design)));
+  });
+// ── end survey ──────────────────────────────────────────────────────────────────────────────────────────
 
 function parsePort(value: string): number {
   const port = Number(value);
