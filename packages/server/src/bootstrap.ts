@@ -1,7 +1,9 @@
 import { CatalogueRepository } from './modules/monitoring/catalogue.repository.ts';
 import { catalogueSeed, seedCatalogue } from './modules/monitoring/catalogue.seed.ts';
+import { SampleCityRepository } from './modules/monitoring/sample-city.repository.ts';
+import { sampleCitySeed, seedSampleCity } from './modules/monitoring/sample-city.seed.ts';
 import { NetworkRepository } from './modules/network/network.repository.ts';
-import { networkSeed, seedNetwork } from './modules/network/network.seed.ts';
+import { networkSeed, SAMPLE_CITY_SLUG, seedNetwork } from './modules/network/network.seed.ts';
 import { type DatabaseHandle, type OpenOptions, openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { applySeed } from './platform/db/seed-state.ts';
@@ -12,21 +14,27 @@ export interface SeedOptions {
 }
 
 /**
- * Reference data every installation has: the catalogue and the network directory. Idempotent; skipped
+ * Reference data every installation has: the catalogue, the network directory and the fictional Sample
+ * City's invented series. Idempotent; skipped
  * when the rows equal the last seed. Returns whether anything was written.
  */
 export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): Promise<boolean> {
   const catalogue = catalogueSeed();
   const network = networkSeed();
+  const sample = sampleCitySeed();
   // One transaction: a half-written directory never survives a crash or a failed constraint.
   return handle.db.transaction((tx) =>
     applySeed(
       tx,
       'reference-data',
-      { catalogue, network },
+      { catalogue, network, sample },
       async () => {
         await seedCatalogue(new CatalogueRepository(tx), catalogue);
-        await seedNetwork(new NetworkRepository(tx), network);
+        const networkRepository = new NetworkRepository(tx);
+        await seedNetwork(networkRepository, network);
+        const sampleCity = await networkRepository.findCityBySlug(SAMPLE_CITY_SLUG);
+        if (!sampleCity) throw new Error('Sample City was not seeded');
+        await seedSampleCity(new SampleCityRepository(tx), sampleCity.id, sample, new Date());
       },
       options,
     ),

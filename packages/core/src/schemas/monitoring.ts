@@ -10,6 +10,8 @@ export const PROVENANCES = [
   'survey-estimate',
   'expert-consolidation',
   'learning-space-map',
+  // Invented figures of the fictional Sample City.
+  'sample',
 ] as const;
 
 export const YearSchema = z.coerce.number().int().min(1990).max(2100);

@@ -1,7 +1,7 @@
 import { CycleDetailSchema, ObservationOutSchema, ProblemSchema } from '@lco/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../platform/mail/mail.tables.ts';
-import { Agent, createPerson, signedIn } from '../../platform/testing/agent.ts';
+import { Agent, cityId, createPerson, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
 import { observations } from './cycle.tables.ts';
 
@@ -208,6 +208,19 @@ describe('from submission to publication', () => {
     expect(toSecretary?.subject).toContain('a soumis son rapport de suivi 2021');
   });
 
+  it('publishes the Sample City’s ten accepted years of sample data', async () => {
+    const cycles = (await new Agent(t.app).get('/api/v1/cities/sample-city/cycles')).json() as {
+      items: { year: number; state: string }[];
+    };
+    expect(cycles.items.map((c) => c.year)).toEqual([2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015]);
+    const res2024 = await new Agent(t.app).get(base('sample-city', 2024));
+    const detail = CycleDetailSchema.parse(res2024.json());
+    expect(detail.coverage.measurementsWithData).toBe(60);
+    expect(detail.observations.every((o) => o.provenance === 'sample' && o.sourceDetail.includes('Sample data'))).toBe(
+      true,
+    );
+  });
+
   it('keeps a deleted value out, and refuses deleting a value someone changed', async () => {
     const { editor } = await team('larissa');
     const saved = ObservationOutSchema.parse(
@@ -220,7 +233,8 @@ describe('from submission to publication', () => {
     expect(
       (await editor.delete(`${base('larissa', 2020)}/observations/1.2.3b/total?version=${saved.version}`)).statusCode,
     ).toBe(204);
+    const larissa = await cityId(t.app, 'larissa');
     const left = await t.app.db.select().from(observations);
-    expect(left.some((o) => o.measurementId === '1.2.3b' && o.year === 2020)).toBe(false);
+    expect(left.some((o) => o.cityId === larissa && o.measurementId === '1.2.3b' && o.year === 2020)).toBe(false);
   });
 });
