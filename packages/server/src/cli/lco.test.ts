@@ -16,7 +16,8 @@ function lco(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('lco', () => {
+// Each case starts the real binary, often on a new data folder: slow on a loaded two-core machine.
+describe('lco', { timeout: 120_000 }, () => {
   it('prints help naming every command', () => {
     const { code, stdout } = lco(['--help']);
     expect(code).toBe(0);
