@@ -40,7 +40,7 @@ const smallCsv = (rows: string[] = SMALL) =>
   write(`small-${Math.random().toString(36).slice(2)}.csv`, `${rows.join('\n')}\n`);
 const more = ['5,B,3,20,22,M', '6,B,3,20,38,', '7,B,4,25,51,F', '8,B,4,15,70,M'];
 
-describe('lco survey estimate', () => {
+describe('lco survey estimate', { timeout: 120_000 }, () => {
   it('prints estimates equal to R survey for a fixture design, and the weighting diagnostics', () => {
     const designs = JSON.parse(fs.readFileSync(path.join(fixtures, 'designs.generated.json'), 'utf8'));
     const reference = JSON.parse(fs.readFileSync(path.join(fixtures, 'reference.generated.json'), 'utf8'));
