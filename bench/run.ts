@@ -6,6 +6,8 @@ import path from 'node:path';
 import { accountsScenarios } from './scenarios/accounts.ts';
 import { frameworkThroughput } from './scenarios/framework-rps.ts';
 import { homeJavaScript } from './scenarios/home-js.ts';
+import { importBenchmarks } from './scenarios/import.ts';
+import { progressLatency } from './scenarios/progress.ts';
 import { restartTime } from './scenarios/restart.ts';
 import { surveyBenchmarks } from './scenarios/survey.ts';
 import { ROOT } from './server.ts';
@@ -29,6 +31,8 @@ try {
   // Survey statistics beside R's survey package (issue #5); R's column is skipped when R is not installed.
   results.push(...(await surveyBenchmarks(work)));
   results.push(...(await accountsScenarios(work)));
+  results.push(...(await importBenchmarks(work)));
+  results.push(...(await progressLatency(work)));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -23,7 +23,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ensureWebBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-e2e-'));
   const handle = await openPrepared({ databaseUrl: null, dataDir });
-  const app = await buildApp({ db: handle.db, webDist: path.resolve(import.meta.dirname, '../packages/web/dist') });
+  const app = await buildApp({
+    db: handle.db,
+    dataDir,
+    webDist: path.resolve(import.meta.dirname, '../packages/web/dist'),
+  });
   await new AccountsService(app.ctx).createUserFromCli(ADMIN.email, 'E2E Admin', 'admin', ADMIN.password);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   project.provide('baseUrl', address);

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { AccountsService } from '@lco/server/accounts';
 import { openPrepared } from '@lco/server/bootstrap';
-import { DEFAULT_SETTINGS } from '@lco/server/context';
-import { Mailer } from '@lco/server/mailer';
+import { offlineContext } from '@lco/server/context';
 import autocannon from 'autocannon';
 import type { Result } from '../run.ts';
 import { startServer } from '../server.ts';
@@ -18,12 +17,7 @@ const PASSWORD = 'bench passphrase for accounts';
 export async function accountsScenarios(work: string): Promise<Result[]> {
   const dataDir = path.join(work, 'accounts-data');
   const handle = await openPrepared({ databaseUrl: null, dataDir });
-  const accounts = new AccountsService({
-    db: handle.db,
-    settings: DEFAULT_SETTINGS,
-    mailer: new Mailer(handle.db, null, 'bench@localhost'),
-    now: () => new Date(),
-  });
+  const accounts = new AccountsService(offlineContext(handle.db, dataDir));
   for (let i = 0; i < USERS; i++)
     await accounts.createUserFromCli(`user${i}@bench.example`, `User ${i}`, 'expert', PASSWORD);
   await handle.close();

@@ -50,6 +50,8 @@ describe('Home', () => {
 
   it('can be used from the keyboard: the first Tab reaches the skip link, which moves focus to the content', async () => {
     const page = await open('/');
+    // The app renders after the load event; a Tab pressed before that finds nothing to focus.
+    await page.locator('a.skip-link').waitFor({ state: 'attached' });
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(focused).toBe('#main');

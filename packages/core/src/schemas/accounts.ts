@@ -107,6 +107,7 @@ export const InvitationOutSchema = z.object({
   expiresAt: z.string(),
   status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
 });
+export type InvitationOut = z.infer<typeof InvitationOutSchema>;
 
 /** Name and password are needed only when the invitation creates a new account. */
 export const InvitationAcceptBodySchema = z.object({
@@ -127,6 +128,7 @@ export const InvitationPreviewSchema = z.object({
   existingAccount: z.boolean(),
   lang: LangSchema,
 });
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
 export const GrantBodySchema = z.object({ role: RoleSchema, scope: ScopeRefSchema.optional() });
 
@@ -140,6 +142,7 @@ export const SessionOutSchema = z.object({
   method: z.string(),
   current: z.boolean(),
 });
+export type SessionOut = z.infer<typeof SessionOutSchema>;
 
 export const AuditRecordOutSchema = z.object({
   seq: z.number().int(),
@@ -178,3 +181,4 @@ export const OutboxMailOutSchema = z.object({
   sentAt: z.string().nullable(),
   lastError: z.string().nullable(),
 });
+export type OutboxMailOut = z.infer<typeof OutboxMailOutSchema>;

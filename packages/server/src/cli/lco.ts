@@ -7,7 +7,7 @@ import { presentSurveyEstimates } from '../modules/surveys/survey-estimate.prese
 import { estimateFromFiles } from '../modules/surveys/survey-estimate.service.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { ConfigError, readConfig } from '../platform/config.ts';
-import type { AppContext } from '../platform/context.ts';
+import { type AppContext, offlineContext } from '../platform/context.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { buildApp } from '../platform/http/app.ts';
@@ -34,6 +34,7 @@ program
       settings: config.settings,
       mailer,
       trustProxy: config.trustProxy,
+      dataDir: config.dataDir,
     });
     const stop = async () => {
       await app.close();
@@ -135,12 +136,7 @@ async function withDatabase(run: (handle: DatabaseHandle) => Promise<void>): Pro
 
 function cliContext(handle: DatabaseHandle): AppContext {
   const config = readConfig();
-  return {
-    db: handle.db,
-    settings: config.settings,
-    mailer: new Mailer(handle.db, null, config.mailFrom),
-    now: () => new Date(),
-  };
+  return offlineContext(handle.db, config.dataDir, config.settings);
 }
 
 /** Read a password without echoing it; refuses when there is no terminal to ask on. */
@@ -175,6 +171,90 @@ survey
     process.stdout.write(presentSurveyEstimates(estimateFromFiles(options.data, options.design)));
   });
 // ── end survey ──────────────────────────────────────────────────────────────────────────────────────────
+
+// ── import/export ───────────────────────────────────────────────────────────────────────────────────────
+// Observations as files (issue #4), run by the server's operator: all or nothing, a JSON summary on stdout and
+// exit 1 when the file has errors. The module loads on use, so the spreadsheet library slows no other command.
+const importCommands =
+  program.commands.find((c) => c.name() === 'import') ??
+  program.command('import').description('import data from files');
+const exportCommands =
+  program.commands.find((c) => c.name() === 'export') ?? program.command('export').description('export data to files');
+
+function parseReferenceYear(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100) throw new InvalidArgumentError('a year from 1990 to 2100');
+  return year;
+}
+
+importCommands
+  .command('observations')
+  .description(
+    "import values from CSV or XLSX: one city's year (--city, --year), or without them a network-wide file with city and year columns",
+  )
+  .requiredOption('--file <file>', 'CSV (UTF-8; comma, semicolon or tab) or XLSX; at most 20 MB and 200,000 rows')
+  .option('--city <slug>', 'the city (its slug in the network directory)')
+  .option(
+    '--year <year>',
+    'the reference year; the file’s year column must say the same or be empty',
+    parseReferenceYear,
+  )
+  .option('--dry-run', 'check the file and count what would change, then change nothing')
+  .action(async (options: { file: string; city?: string; year?: number; dryRun?: boolean }) => {
+    if ((options.city === undefined) !== (options.year === undefined)) {
+      throw new InvalidArgumentError('give both --city and --year, or neither for a file with city and year columns');
+    }
+    const [fs, path, { ObservationImportService, OPERATOR }] = await Promise.all([
+      import('node:fs'),
+      import('node:path'),
+      import('../modules/monitoring/observation-import.service.ts'),
+    ]);
+    const readFile = async () => {
+      try {
+        return { name: path.basename(options.file), bytes: fs.readFileSync(options.file) };
+      } catch (error) {
+        throw new InvalidArgumentError(
+          `cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+        );
+      }
+    };
+    await withDatabase(async (handle) => {
+      const imports = new ObservationImportService({ db: handle.db, now: () => new Date() });
+      const run = { dryRun: options.dryRun ?? false, meta: null };
+      const summary =
+        options.city !== undefined && options.year !== undefined
+          ? await imports.importCity(OPERATOR, options.city, options.year, readFile, run)
+          : await imports.importNetwork(OPERATOR, readFile, run);
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      if (summary.errors.length > 0) process.exitCode = 1;
+    });
+  });
+
+exportCommands
+  .command('observations')
+  .description("export a city's values for a year, or with --template every measurement and breakdown")
+  .requiredOption('--city <slug>', 'the city (its slug in the network directory)')
+  .requiredOption('--year <year>', 'the reference year', parseReferenceYear)
+  .option('--template', 'every measurement and breakdown, filled with what is known')
+  .addOption(new Option('--format <format>', 'file format (default: from --out, else csv)').choices(['csv', 'xlsx']))
+  .requiredOption('--out <file>', 'where to write the file')
+  .action(async (options: { city: string; year: number; template?: boolean; format?: 'csv' | 'xlsx'; out: string }) => {
+    const [fs, { ObservationImportService, OPERATOR }] = await Promise.all([
+      import('node:fs'),
+      import('../modules/monitoring/observation-import.service.ts'),
+    ]);
+    const format = options.format ?? (options.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+    await withDatabase(async (handle) => {
+      const exports = new ObservationImportService({ db: handle.db, now: () => new Date() });
+      const file = await exports.export(OPERATOR, options.city, options.year, {
+        format,
+        template: options.template ?? false,
+      });
+      fs.writeFileSync(options.out, file.body);
+      console.log(`wrote ${options.out}: ${file.rows} rows (${format})`);
+    });
+  });
+// ── end import/export ───────────────────────────────────────────────────────────────────────────────────
 
 function parsePort(value: string): number {
   const port = Number(value);

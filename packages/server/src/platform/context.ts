@@ -1,5 +1,9 @@
 import type { Database } from './db/client.ts';
-import type { Mailer } from './mail/mailer.ts';
+import type { VirusScanner } from './files/scanner.ts';
+import { NO_SCANNER } from './files/scanner.ts';
+import type { FileStorage } from './files/storage.ts';
+import { dataDirFiles } from './files/storage.ts';
+import { Mailer } from './mail/mailer.ts';
 
 /** OpenID Connect settings; present only when a deployment turns single sign-on on. */
 export interface OidcSettings {
@@ -18,6 +22,8 @@ export interface Settings {
   invitationDays: number;
   resetMinutes: number;
   oidc: OidcSettings | null;
+  /** Largest evidence file accepted, in bytes (413 above it). */
+  evidenceMaxBytes: number;
 }
 
 /** What every service may need, handed down from the app instead of imported as globals. */
@@ -25,6 +31,10 @@ export interface AppContext {
   db: Database;
   mailer: Mailer;
   settings: Settings;
+  /** Uploaded files (evidence): local disk under DATA_DIR/files by default. */
+  files: FileStorage;
+  /** Virus-scan hook for uploads; the default scans nothing and says so. */
+  scanner: VirusScanner;
   /** Injected so tests can move time (expiry of sessions, invitations, resets). */
   now: () => Date;
 }
@@ -37,4 +47,20 @@ export const DEFAULT_SETTINGS: Settings = {
   invitationDays: 14,
   resetMinutes: 60,
   oidc: null,
+  evidenceMaxBytes: 20 * 1024 * 1024,
 };
+
+/**
+ * A context for work outside an HTTP request (the CLI, benchmarks): mail kept in the outbox, the real
+ * clock, files under the data folder, no virus scanner.
+ */
+export function offlineContext(db: Database, dataDir: string, settings: Settings = DEFAULT_SETTINGS): AppContext {
+  return {
+    db,
+    settings,
+    mailer: new Mailer(db, null, 'Learning City Observatory <no-reply@localhost>'),
+    now: () => new Date(),
+    files: dataDirFiles(dataDir),
+    scanner: NO_SCANNER,
+  };
+}

@@ -17,6 +17,12 @@ import type { RequestMeta } from '../accounts/accounts.service.ts';
 import { type CycleMailEvent, cycleMail } from './cycle.mail.ts';
 import { type CityScope, type CycleAction, can } from './cycle.policy.ts';
 import { type CityRef, CycleRepository, type CycleRow, type ObservationRow } from './cycle.repository.ts';
+import {
+  isLocalMeasurementId,
+  localMeasurementRules,
+  localMeasurementsRules,
+  type RulesMeasurement,
+} from './local-measurement.service.ts';
 
 export interface SaveObservation {
   value: number;
@@ -54,7 +60,7 @@ export class CycleService {
       throw notFound(`${city.name} has no published monitoring cycle for ${year}.`);
     }
     const rows = await this.repository.observationsOf(city.id, [year - 1, year]);
-    const observations = withWarnings(rows, year);
+    const observations = withWarnings(rows, year, await localMeasurementsRules(this.ctx.db, city.id));
     const [comments, history] = await Promise.all([
       this.repository.comments(city.id, year),
       this.repository.history(city.id, year),
@@ -101,12 +107,24 @@ export class CycleService {
   ): Promise<ObservationOut> {
     const city = await this.city(slug);
     this.authorize(actor, 'observation.write', city);
-    const measurement = findMeasurement(measurementId);
-    if (!measurement) throw notFound(`No measurement "${measurementId}" in the Key Features.`);
+    // A catalogue measurement, or one of the city's own local measurements ('local-…'), which the same
+    // rules check with a range taken from its unit.
+    const measurement =
+      findMeasurement(measurementId) ?? (await localMeasurementRules(this.ctx.db, city.id, measurementId));
+    if (!measurement) {
+      throw notFound(`No measurement "${measurementId}" in the Key Features or ${city.name}'s local measurements.`);
+    }
     const now = this.ctx.now();
 
     return this.ctx.db.transaction(async (tx) => {
       const repository = new CycleRepository(tx);
+      // A local measurement is held until the commit, so it cannot be deleted while its value is saved.
+      if (
+        isLocalMeasurementId(measurementId) &&
+        !(await localMeasurementRules(tx, city.id, measurementId, { hold: true }))
+      ) {
+        throw notFound(`${city.name} has no local measurement "${measurementId}" any more.`);
+      }
       await this.openCycle(tx, city, year, actor, meta);
       const cycle = await repository.lockCycle(city.id, year);
       if (!cycle || !EDITABLE.includes(cycle.state as CycleState)) {
@@ -211,6 +229,8 @@ export class CycleService {
   }
 
   async submit(actor: Actor, slug: string, year: number, meta: RequestMeta) {
+    // Read before the transaction: the embedded engine has one connection, which the transaction holds.
+    const locals = await localMeasurementsRules(this.ctx.db, (await this.city(slug)).id);
     return this.transition(actor, slug, year, meta, {
       action: 'cycle.submit',
       from: ['draft', 'returned'],
@@ -218,7 +238,7 @@ export class CycleService {
       mail: { event: 'submitted', roles: ['secretariat'], network: true },
       check: async (repository, city) => {
         const rows = await repository.observationsOf(city.id, [year - 1, year]);
-        const current = withWarnings(rows, year);
+        const current = withWarnings(rows, year, locals);
         if (current.length === 0) throw conflict('There is nothing to submit yet: enter at least one value.');
         const open = current.filter((o) => o.warnings.length > 0 && !o.warningsConfirmed);
         if (open.length > 0) {
@@ -477,11 +497,15 @@ function contextFor(rows: ObservationRow[], measurementId: string, breakdown: st
 }
 
 /** This year's observations with their current warnings (recomputed: a neighbour may have changed since). */
-function withWarnings(rows: ObservationRow[], year: number): ObservationOut[] {
+function withWarnings(
+  rows: ObservationRow[],
+  year: number,
+  locals: ReadonlyMap<string, RulesMeasurement>,
+): ObservationOut[] {
   return rows
     .filter((o) => o.year === year)
     .map((o) => {
-      const measurement = findMeasurement(o.measurementId);
+      const measurement = findMeasurement(o.measurementId) ?? locals.get(o.measurementId);
       const warnings = measurement
         ? checkObservation(
             measurement,

@@ -4,6 +4,8 @@ export * from '../../modules/accounts/accounts.tables.ts';
 export * from '../../modules/accounts/oidc.tables.ts';
 export * from '../../modules/monitoring/catalogue.tables.ts';
 export * from '../../modules/monitoring/cycle.tables.ts';
+export * from '../../modules/monitoring/evidence.tables.ts';
+export * from '../../modules/monitoring/local-measurement.tables.ts';
 export * from '../../modules/network/network.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';

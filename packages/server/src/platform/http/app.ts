@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
@@ -17,10 +18,16 @@ import { accountsRoutes } from '../../modules/accounts/accounts.routes.ts';
 import { AccountsService } from '../../modules/accounts/accounts.service.ts';
 import { oidcRoutes } from '../../modules/accounts/oidc.routes.ts';
 import { cycleRoutes } from '../../modules/monitoring/cycle.routes.ts';
+import { evidenceRoutes } from '../../modules/monitoring/evidence.routes.ts';
 import { frameworkRoutes } from '../../modules/monitoring/framework.routes.ts';
+import { localMeasurementRoutes } from '../../modules/monitoring/local-measurement.routes.ts';
+import { observationImportRoutes } from '../../modules/monitoring/observation-import.routes.ts';
+import { progressRoutes } from '../../modules/monitoring/progress.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
 import type { Database } from '../db/client.ts';
+import { NO_SCANNER, type VirusScanner } from '../files/scanner.ts';
+import { dataDirFiles, type FileStorage } from '../files/storage.ts';
 import { Mailer } from '../mail/mailer.ts';
 import { registerAuthentication } from './auth.ts';
 import { errorHandler, notFound, PROBLEM_TYPES, sendProblem } from './problem.ts';
@@ -44,6 +51,12 @@ export interface AppOptions {
   /** Built web app served at `/` with a single-page-app fallback; null for an API-only server. */
   webDist?: string | null;
   logger?: boolean | { level: string };
+  /** Data folder: uploaded files go to its `files/` (a fresh temporary folder when not given). */
+  dataDir?: string;
+  /** Defaults to local files under the data folder. */
+  files?: FileStorage;
+  /** Defaults to no virus scanning (recorded as scanner 'none'). */
+  scanner?: VirusScanner;
 }
 
 /** The HTTP application: the API under /api/v1, its OpenAPI description, and the web app. */
@@ -64,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: options.settings ?? DEFAULT_SETTINGS,
     mailer: options.mailer ?? new Mailer(options.db, null, 'no-reply@localhost'),
     now: options.now ?? (() => new Date()),
+    files: options.files ?? dataDirFiles(options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lco-data-'))),
+    scanner: options.scanner ?? NO_SCANNER,
   };
   app.decorate('ctx', ctx);
   const accounts = new AccountsService(ctx);
@@ -110,6 +125,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(networkRoutes);
       await api.register(accountsRoutes(ctx, accounts));
       await api.register(cycleRoutes(ctx));
+      await api.register(observationImportRoutes(ctx));
+      await api.register(progressRoutes(ctx));
+      await api.register(evidenceRoutes(ctx));
+      await api.register(localMeasurementRoutes(ctx));
       await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

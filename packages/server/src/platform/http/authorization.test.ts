@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository } from '../../modules/accounts/accounts.repository.ts';
 import { roleGrants } from '../../modules/accounts/accounts.tables.ts';
 import { cycles, observations } from '../../modules/monitoring/cycle.tables.ts';
+import { evidence } from '../../modules/monitoring/evidence.tables.ts';
+import { localMeasurements } from '../../modules/monitoring/local-measurement.tables.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 import { Agent, cityId, createPerson, signedIn } from '../testing/agent.ts';
 import { type TestApp, testApp } from '../testing/app.ts';
@@ -56,6 +58,21 @@ const writes = (): [string, string, unknown][] => [
     { comments: [{ measurementId: null, comment: 'Check the sources' }] },
   ],
   ['POST', '/api/v1/cities/dublin/cycles/2024/reopen', { reason: 'A correction' }],
+  ['PUT', '/api/v1/cities/dublin/targets/1.1.1a/total', { targetValue: 98, targetYear: 2030 }],
+  ['DELETE', '/api/v1/cities/dublin/targets/1.1.1a/total', undefined],
+  ['POST', '/api/v1/cities/dublin/cycles/2024/evidence', {}],
+  ['POST', '/api/v1/cities/dublin/cycles/2024/evidence/links', { url: 'https://example.org/report', title: 'Report' }],
+  ['DELETE', '/api/v1/cities/dublin/cycles/2024/evidence/00000000-0000-4000-8000-000000000000', undefined],
+  [
+    'POST',
+    '/api/v1/cities/dublin/local-measurements',
+    { names: { en: 'Library visits' }, definition: 'Visits', unit: 'count', polarity: 'higher-better' },
+  ],
+  ['PATCH', '/api/v1/cities/dublin/local-measurements/local-library', { definition: 'Visits a year' }],
+  ['DELETE', '/api/v1/cities/dublin/local-measurements/local-library', undefined],
+  // Imports are refused before their file is read, so an empty body stands in for the upload.
+  ['POST', '/api/v1/cities/dublin/cycles/2024/import', {}],
+  ['POST', '/api/v1/observations/import', {}],
 ];
 
 /** The OpenAPI template of a concrete URL: ids and path values back to their {names}. */
@@ -66,7 +83,9 @@ function templateOf(url: string): string {
     .replace('/sessions/0123456789abcdef', '/sessions/{id}')
     .replace('/cities/dublin/', '/cities/{slug}/')
     .replace('/cycles/2024', '/cycles/{year}')
-    .replace('/observations/1.1.1a/total', '/observations/{measurementId}/{breakdown}') as string;
+    .replace('/observations/1.1.1a/total', '/observations/{measurementId}/{breakdown}')
+    .replace('/targets/1.1.1a/total', '/targets/{measurementId}/{breakdown}')
+    .replace('/local-measurements/local-library', '/local-measurements/{id}') as string;
 }
 
 async function fingerprint() {
@@ -75,6 +94,8 @@ async function fingerprint() {
     audit: await t.app.db.$count(auditLog),
     cycles: await t.app.db.$count(cycles),
     observations: await t.app.db.$count(observations),
+    evidence: await t.app.db.$count(evidence),
+    localMeasurements: await t.app.db.$count(localMeasurements),
   };
 }
 
@@ -110,6 +131,16 @@ describe('anonymous writes', () => {
     'accept',
     'return',
     'reopen',
+    'target save',
+    'target delete',
+    'evidence upload',
+    'evidence link',
+    'evidence delete',
+    'local measurement create',
+    'local measurement update',
+    'local measurement delete',
+    'observation import',
+    'network observation import',
   ];
   it.each(labels.map((label, index) => [label, index] as const))('%s → 401, nothing changes', async (_label, index) => {
     const [method, url, body] = writes()[index] as [string, string, unknown];

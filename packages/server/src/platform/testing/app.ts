@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SETTINGS, type Settings } from '../context.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -9,6 +12,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   mailer: Mailer;
+  /** This app's own temporary data folder (uploaded files under `files/`), removed on close. */
+  dataDir: string;
   /** Move the app's frozen clock forward (expiry of sessions, links, back-offs). */
   advance(milliseconds: number): void;
   close(): Promise<void>;
@@ -27,18 +32,21 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   // the machine runs the test.
   let now = Date.now();
   const mailer = new Mailer(database.db, options.smtpUrl ?? null, 'observatory@example.org');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-test-data-'));
   const app = await buildApp({
     db: database.db,
     webDist: null,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     mailer,
     now: () => new Date(now),
+    dataDir,
     ...options.extra,
   });
   return {
     app,
     database,
     mailer,
+    dataDir,
     advance: (ms) => {
       now += ms;
     },
@@ -47,6 +55,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       await mailer.settled();
       mailer.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

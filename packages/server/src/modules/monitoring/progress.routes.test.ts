@@ -1,0 +1,108 @@
+import { ProblemSchema, ProgressResponseSchema, TargetOutSchema } from '@lco/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, signedIn } from '../../platform/testing/agent.ts';
+import { type TestApp, testApp } from '../../platform/testing/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => t.close());
+
+describe('progress', () => {
+  it("shows the Sample City's progress per series and rolled up, without any score", async () => {
+    const res = await new Agent(t.app).get('/api/v1/cities/sample-city/progress');
+    expect(res.statusCode).toBe(200);
+    const body = ProgressResponseSchema.parse(res.json());
+    expect(body.basedOn.acceptedYears).toHaveLength(10);
+    expect(body.rollUps.area).toHaveLength(3);
+    expect(body.rollUps.focusArea).toHaveLength(12);
+    expect(body.rollUps.feature).toHaveLength(42);
+    for (const r of body.rollUps.focusArea) {
+      expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(r.measurements);
+      expect(r.coverage.withValue).toBe(r.measurements);
+    }
+    expect(JSON.stringify(body)).not.toMatch(/"score"/);
+    const targeted = body.series.filter((s) => s.target !== null);
+    expect(targeted.length).toBeGreaterThan(5);
+    expect(
+      targeted.every((s) => ['achieved', 'on-track', 'moderate', 'limited', 'deteriorating'].includes(s.status)),
+    ).toBe(true);
+  });
+
+  it('uses accepted data only: a draft value does not move the public progress', async () => {
+    const { agent } = await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'cork' }] });
+    await agent.request('PUT', '/api/v1/cities/cork/cycles/2024/observations/1.1.1a/total', {
+      value: 91,
+      sourceDetail: 'Census',
+      expectedVersion: null,
+    });
+    const body = ProgressResponseSchema.parse((await new Agent(t.app).get('/api/v1/cities/cork/progress')).json());
+    expect(body.series).toEqual([]);
+    expect(body.basedOn.acceptedYears).toEqual([]);
+  });
+
+  it('answers an unknown city with 404', async () => {
+    expect((await new Agent(t.app).get('/api/v1/cities/atlantis/progress')).statusCode).toBe(404);
+  });
+});
+
+describe('targets', () => {
+  it('lets the coordinator set a target, checks it against the catalogue, and records it', async () => {
+    const { agent } = await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'cork' }] });
+    const saved = await agent.request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', {
+      targetValue: 98,
+      targetYear: 2030,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(TargetOutSchema.parse(saved.json())).toMatchObject({
+      targetValue: '98',
+      targetYear: 2030,
+      baselineValue: null,
+    });
+    const list = (await new Agent(t.app).get('/api/v1/cities/cork/targets')).json() as { items: unknown[] };
+    expect(list.items).toHaveLength(1);
+
+    const outOfRange = await agent.request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', {
+      targetValue: 120,
+      targetYear: 2030,
+    });
+    expect(ProblemSchema.parse(outOfRange.json()).errors?.[0]?.field).toBe('targetValue');
+    const halfBaseline = await agent.request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', {
+      targetValue: 97,
+      targetYear: 2030,
+      baselineValue: 90,
+    });
+    expect(halfBaseline.statusCode).toBe(400);
+    const backwards = await agent.request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', {
+      targetValue: 97,
+      targetYear: 2020,
+      baselineValue: 90,
+      baselineYear: 2022,
+    });
+    expect(ProblemSchema.parse(backwards.json()).errors?.[0]?.field).toBe('targetYear');
+    expect((await agent.delete('/api/v1/cities/cork/targets/1.1.1a/total')).statusCode).toBe(204);
+    expect((await agent.delete('/api/v1/cities/cork/targets/1.1.1a/total')).statusCode).toBe(404);
+  });
+
+  it('refuses editors, other cities and anonymous writers', async () => {
+    const { agent: editor } = await signedIn(t.app, { grants: [{ role: 'city-editor', city: 'cork' }] });
+    expect(
+      (await editor.request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', { targetValue: 98, targetYear: 2030 }))
+        .statusCode,
+    ).toBe(403);
+    const { agent: other } = await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'dublin' }] });
+    expect(
+      (await other.request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', { targetValue: 98, targetYear: 2030 }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await new Agent(t.app).request('PUT', '/api/v1/cities/cork/targets/1.1.1a/total', {
+          targetValue: 98,
+          targetYear: 2030,
+        })
+      ).statusCode,
+    ).toBe(401);
+  });
+});

@@ -1,0 +1,88 @@
+import { ProblemSchema, ProgressResponseSchema, SaveTargetBodySchema, TargetOutSchema } from '@lco/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { requestMeta, requireActor } from '../../platform/http/auth.ts';
+import { ProgressService } from './progress.service.ts';
+
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+const city = z.object({ slug: z.string().min(1).max(200) });
+const targetKey = city.extend({
+  measurementId: z.string().min(1).max(20),
+  breakdown: z.string().regex(/^(total|[a-z]+:[a-z0-9-]+)$/, 'is total or dimension:category'),
+});
+const tags = ['monitoring'];
+
+export function progressRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const service = new ProgressService(ctx);
+
+    app.get(
+      '/cities/:slug/progress',
+      {
+        schema: {
+          tags,
+          summary:
+            'Progress of every series (from accepted data) and roll-ups: counts per status and coverage, no score',
+          params: city,
+          response: { 200: ProgressResponseSchema, ...problems },
+        },
+      },
+      async (request) => service.progress(request.params.slug),
+    );
+
+    app.get(
+      '/cities/:slug/targets',
+      {
+        schema: {
+          tags,
+          summary: "A city's targets",
+          params: city,
+          response: { 200: z.object({ items: z.array(TargetOutSchema) }), ...problems },
+        },
+      },
+      async (request) => ({ items: await service.targets(request.params.slug) }),
+    );
+
+    app.put(
+      '/cities/:slug/targets/:measurementId/:breakdown',
+      {
+        schema: {
+          tags,
+          summary: 'Set a target (city coordinator)',
+          params: targetKey,
+          body: SaveTargetBodySchema,
+          response: { 200: TargetOutSchema, ...problems },
+        },
+      },
+      async (request) => {
+        const { slug, measurementId, breakdown } = request.params;
+        return service.saveTarget(
+          requireActor(request),
+          slug,
+          measurementId,
+          breakdown,
+          request.body,
+          requestMeta(request),
+        );
+      },
+    );
+
+    app.delete(
+      '/cities/:slug/targets/:measurementId/:breakdown',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a target (city coordinator)',
+          params: targetKey,
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (request, reply) => {
+        const { slug, measurementId, breakdown } = request.params;
+        await service.deleteTarget(requireActor(request), slug, measurementId, breakdown, requestMeta(request));
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
