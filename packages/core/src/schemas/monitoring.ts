@@ -20,6 +20,8 @@ export const ObservationIssueSchema = z.object({ code: z.string(), field: z.stri
 
 export const ObservationOutSchema = z.object({
   measurementId: z.string(),
+  /** A city's own indicator ('local-…'), not one of the catalogue's 60. */
+  local: z.boolean(),
   breakdown: z.string(),
   year: z.number().int(),
   /** Exact decimal as text: figures never pass through binary floating point on their way out. */

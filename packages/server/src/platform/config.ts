@@ -42,8 +42,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
       secureCookies: env.LCO_SECURE_COOKIES === '1' || (env.PUBLIC_URL ?? '').startsWith('https://'),
       oidc: readOidc(env),
+      evidenceMaxBytes: readEvidenceMaxBytes(env.EVIDENCE_MAX_MB),
     },
   };
+}
+
+/** EVIDENCE_MAX_MB: a whole number of mebibytes, 1 to 1024 (a larger file belongs in a link). */
+function readEvidenceMaxBytes(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_SETTINGS.evidenceMaxBytes;
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 1 || mb > 1024) {
+    throw new ConfigError(`EVIDENCE_MAX_MB must be a whole number from 1 to 1024, got "${value}"`);
+  }
+  return mb * 1024 * 1024;
 }
 
 /** Single sign-on is on when all four OIDC_* variables are set, and a partial setting is an error. */

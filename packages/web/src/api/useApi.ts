@@ -17,24 +17,33 @@ interface Inner<T> {
   loading: boolean;
 }
 
+interface Options {
+  /**
+   * A personal resource (my sessions, the people I manage, the audit trail): sent without `?lang=`,
+   * never answered from or kept in the cache, so it is current and stays with the person who asked.
+   */
+  personal?: boolean;
+}
+
 /**
  * Fetch `path` in the interface language (`?lang=`), refetching when the language or query changes
  * and cancelling the request when the component unmounts. `path` null means "nothing to fetch yet".
  */
-export function useApi<T>(path: string | null, query: Query = {}): ApiState<T> {
+export function useApi<T>(path: string | null, query: Query = {}, { personal = false }: Options = {}): ApiState<T> {
   const lang = useLang();
-  const url = path === null ? null : apiUrl(path, { ...query, lang });
+  const url = path === null ? null : apiUrl(path, personal ? query : { ...query, lang });
+  const fromCache = (address: string) => (personal ? undefined : cached<T>(address));
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<Inner<T>>(() => ({
     path,
-    data: url === null ? undefined : cached<T>(url),
+    data: url === null ? undefined : fromCache(url),
     error: undefined,
-    loading: url !== null && cached<T>(url) === undefined,
+    loading: url !== null && fromCache(url) === undefined,
   }));
 
   useEffect(() => {
     if (url === null) return;
-    const hit = attempt === 0 ? cached<T>(url) : undefined;
+    const hit = attempt === 0 && !personal ? cached<T>(url) : undefined;
     if (hit !== undefined) {
       setState({ path, data: hit, error: undefined, loading: false });
       return;
@@ -46,7 +55,7 @@ export function useApi<T>(path: string | null, query: Query = {}): ApiState<T> {
       error: undefined,
       loading: true,
     }));
-    apiGet<T>(url, controller.signal).then(
+    apiGet<T>(url, controller.signal, { keep: !personal }).then(
       (data) => setState({ path, data, error: undefined, loading: false }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -55,7 +64,7 @@ export function useApi<T>(path: string | null, query: Query = {}): ApiState<T> {
       },
     );
     return () => controller.abort();
-  }, [url, path, attempt]);
+  }, [url, path, attempt, personal]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const current = state.path === path;

@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { BrowserRouter, Route, Routes, useHref, useNavigate } from 'react-router';
+import { SessionProvider } from '../api/session.tsx';
 import { Loading } from '../components/Status.tsx';
+import { loadAccountMessages, loadMonitoringMessages } from '../i18n/i18n.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { HomePage } from '../pages/HomePage.tsx';
 import { Layout } from './Layout.tsx';
@@ -13,6 +15,27 @@ const NetworkPage = lazy(() => import('../pages/NetworkPage.tsx'));
 const CityPage = lazy(() => import('../pages/CityPage.tsx'));
 const AboutPage = lazy(() => import('../pages/AboutPage.tsx'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
+// Accounts: signing in, invitations, one's account, and the administrators' workspaces. Each arrives
+// with the accounts messages (loaded once, in parallel with the page's code).
+function withAccountMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadAccountMessages()]).then(([page]) => page);
+}
+const SignInPage = lazy(withAccountMessages(() => import('../pages/SignInPage.tsx')));
+const ForgotPasswordPage = lazy(withAccountMessages(() => import('../pages/ForgotPasswordPage.tsx')));
+const ResetPasswordPage = lazy(withAccountMessages(() => import('../pages/ResetPasswordPage.tsx')));
+const AcceptInvitationPage = lazy(withAccountMessages(() => import('../pages/AcceptInvitationPage.tsx')));
+const AccountPage = lazy(withAccountMessages(() => import('../pages/AccountPage.tsx')));
+const UsersPage = lazy(withAccountMessages(() => import('../pages/admin/UsersPage.tsx')));
+const AuditPage = lazy(withAccountMessages(() => import('../pages/admin/AuditPage.tsx')));
+const OutboxPage = lazy(withAccountMessages(() => import('../pages/admin/OutboxPage.tsx')));
+// Monitoring: a measurement of a city, the city team's workspace and the secretariat's review. They
+// arrive with the monitoring messages; the signed-in pages with the accounts ones too (forms, access).
+function withMonitoringMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadMonitoringMessages()]).then(([page]) => page);
+}
+const MeasurementPage = lazy(withMonitoringMessages(() => import('../pages/MeasurementPage.tsx')));
+const WorkspacePage = lazy(withMonitoringMessages(withAccountMessages(() => import('../pages/WorkspacePage.tsx'))));
+const ReviewPage = lazy(withMonitoringMessages(withAccountMessages(() => import('../pages/admin/ReviewPage.tsx'))));
 
 function Providers({ children }: { children: React.ReactNode }) {
   const navigate = useNavigate();
@@ -29,17 +52,30 @@ export function App() {
   return (
     <BrowserRouter>
       <Providers>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="framework" element={<Lazy page={<FrameworkPage />} />} />
-            <Route path="framework/:focusAreaId" element={<Lazy page={<FrameworkPage />} />} />
-            <Route path="network" element={<Lazy page={<NetworkPage />} />} />
-            <Route path="cities/:slug" element={<Lazy page={<CityPage />} />} />
-            <Route path="about" element={<Lazy page={<AboutPage />} />} />
-            <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
-          </Route>
-        </Routes>
+        <SessionProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="framework" element={<Lazy page={<FrameworkPage />} />} />
+              <Route path="framework/:focusAreaId" element={<Lazy page={<FrameworkPage />} />} />
+              <Route path="network" element={<Lazy page={<NetworkPage />} />} />
+              <Route path="cities/:slug" element={<Lazy page={<CityPage />} />} />
+              <Route path="cities/:slug/measurements/:measurementId" element={<Lazy page={<MeasurementPage />} />} />
+              <Route path="workspace/:slug" element={<Lazy page={<WorkspacePage />} />} />
+              <Route path="about" element={<Lazy page={<AboutPage />} />} />
+              <Route path="sign-in" element={<Lazy page={<SignInPage />} />} />
+              <Route path="forgot-password" element={<Lazy page={<ForgotPasswordPage />} />} />
+              <Route path="reset-password" element={<Lazy page={<ResetPasswordPage />} />} />
+              <Route path="accept-invitation" element={<Lazy page={<AcceptInvitationPage />} />} />
+              <Route path="account" element={<Lazy page={<AccountPage />} />} />
+              <Route path="admin/users" element={<Lazy page={<UsersPage />} />} />
+              <Route path="admin/audit" element={<Lazy page={<AuditPage />} />} />
+              <Route path="admin/outbox" element={<Lazy page={<OutboxPage />} />} />
+              <Route path="admin/review" element={<Lazy page={<ReviewPage />} />} />
+              <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
       </Providers>
     </BrowserRouter>
   );

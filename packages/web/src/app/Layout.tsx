@@ -1,9 +1,13 @@
-import { useLayoutEffect, useRef } from 'react';
+import type { MeResponse } from '@lco/core';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/session.tsx';
 import { requestHeadingFocus } from '../components/PageHeading.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+const AccountMenu = lazy(() => import('./AccountMenu.tsx'));
 
 // Each entry is current for the sections it leads to (a city profile belongs to the network).
 const NAV = [
@@ -12,6 +16,74 @@ const NAV = [
   { to: '/network', key: 'nav.network', sections: ['network', 'cities'] },
   { to: '/about', key: 'nav.about', sections: ['about'] },
 ] as const;
+
+// The workspaces a person's roles open (GET /me lists them) that have pages; the others come with
+// their issues, and until then no link leads nowhere.
+const WORKSPACE_PAGES: Partial<Record<MeResponse['workspaces'][number], { to: string; key: WorkspaceKey }>> = {
+  administration: { to: '/admin/users', key: 'workspaces.administration' },
+  audit: { to: '/admin/audit', key: 'workspaces.audit' },
+  outbox: { to: '/admin/outbox', key: 'workspaces.outbox' },
+};
+type WorkspaceKey = 'workspaces.administration' | 'workspaces.audit' | 'workspaces.outbox';
+
+/**
+ * The links of a person's workspaces: one city workspace per city on whose team she is, the review of
+ * reports for the network staff, then the administrative pages.
+ */
+function useWorkspaceLinks(me: MeResponse | undefined): { to: string; label: string }[] {
+  const { t } = useTranslation();
+  if (!me) return [];
+  const grants = me.user.grants;
+  const cities = me.workspaces.includes('city')
+    ? grants
+        .filter((g) => (g.role === 'city-coordinator' || g.role === 'city-editor') && g.scope?.kind === 'city')
+        .flatMap((g) => (g.scope ? [g.scope] : []))
+        .filter((scope, i, all) => all.findIndex((s) => s.ref === scope.ref) === i)
+        .map((scope) => ({
+          to: `/workspace/${encodeURIComponent(scope.ref)}`,
+          label: t('workspaces.city', { city: scope.name }),
+        }))
+    : [];
+  const review = grants.some((g) => g.role === 'admin' || g.role === 'secretariat')
+    ? [{ to: '/admin/review', label: t('workspaces.review') }]
+    : [];
+  const pages = me.workspaces.flatMap((w) => {
+    const page = WORKSPACE_PAGES[w];
+    return page ? [{ to: page.to, label: t(page.key) }] : [];
+  });
+  return [...cities, ...review, ...pages];
+}
+
+/** "Sign in", or the signed-in person's menu (nothing while the session is being asked for). */
+function AccountArea() {
+  const { t } = useTranslation();
+  const { session } = useMe();
+  const { pathname, search } = useLocation();
+  if (session.status === 'signed-in') {
+    // Looks like the menu button while its code loads (a moment, once per visit).
+    const standIn = (
+      <span className="account-menu__button account-menu__button--pending" aria-hidden="true">
+        <span className="account-menu__icon">●</span>
+        <span className="account-menu__name">{session.me.user.displayName}</span>
+        <span className="select__chevron">▾</span>
+      </span>
+    );
+    return (
+      <Suspense fallback={standIn}>
+        <AccountMenu me={session.me} />
+      </Suspense>
+    );
+  }
+  if (session.status === 'loading') return <span className="account-area__placeholder" />;
+  // Coming back where one was is the point of signing in; from the sign-in page itself, nowhere new.
+  const here = `${pathname}${search}`;
+  const href = pathname === '/sign-in' || pathname === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
+  return (
+    <Link className="account-area__sign-in" href={href} aria-current={pathname === '/sign-in' ? 'page' : undefined}>
+      {t('session.signIn')}
+    </Link>
+  );
+}
 
 /** The first path segment: pages are "the same page" while it stays the same (filters, focus areas). */
 function sectionOf(pathname: string): string {
@@ -23,6 +95,8 @@ export function Layout() {
   const { pathname, hash } = useLocation();
   const section = sectionOf(pathname);
   const previous = useRef(pathname);
+  const { me } = useMe();
+  const workspaces = useWorkspaceLinks(me);
 
   // A layout effect runs before the new page's (passive) effects, so its heading sees the request.
   useLayoutEffect(() => {
@@ -48,7 +122,10 @@ export function Layout() {
             </svg>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
-          <LanguageSwitcher />
+          <div className="site-header__tools">
+            <LanguageSwitcher />
+            <AccountArea />
+          </div>
         </div>
         <nav className="site-nav" aria-label={t('nav.label')}>
           <ul className="site-nav__list">
@@ -60,6 +137,17 @@ export function Layout() {
                   aria-current={(item.sections as readonly string[]).includes(section) ? 'page' : undefined}
                 >
                   {t(item.key)}
+                </Link>
+              </li>
+            ))}
+            {workspaces.map((item) => (
+              <li key={item.to} className="site-nav__workspace">
+                <Link
+                  className="site-nav__link"
+                  href={item.to}
+                  aria-current={pathname.startsWith(item.to) ? 'page' : undefined}
+                >
+                  {item.label}
                 </Link>
               </li>
             ))}

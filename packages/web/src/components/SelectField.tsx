@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
-import { Button, type Key, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import {
+  Button,
+  FieldError,
+  type Key,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
 export interface Option {
@@ -21,15 +32,36 @@ interface Props {
   isDisabled?: boolean;
   /** Take the focus and open at once (when it replaces a stand-in the user just pressed). */
   openOnMount?: boolean;
+  /** In a form: the field name, whether a choice is needed, a hint and the server's complaint. */
+  name?: string;
+  isRequired?: boolean;
+  description?: string;
+  errorMessage?: string;
 }
 
 /** A labelled single-choice list built on React Aria's Select (keyboard, screen reader and RTL ready). */
-export function SelectField({ label, options, value, onChange, className, isDisabled, openOnMount }: Props) {
+export function SelectField({
+  label,
+  options,
+  value,
+  onChange,
+  className,
+  isDisabled,
+  openOnMount,
+  name,
+  isRequired,
+  description,
+  errorMessage,
+}: Props) {
   const { t } = useTranslation();
   return (
     <Select
       className={['select', className].filter(Boolean).join(' ')}
-      value={value}
+      // An empty value is "nothing chosen yet": the placeholder shows.
+      value={value === '' ? null : value}
+      name={name}
+      isRequired={isRequired}
+      isInvalid={errorMessage ? true : undefined}
       onChange={(key: Key | null) => {
         if (key !== null) onChange(String(key));
       }}
@@ -45,6 +77,17 @@ export function SelectField({ label, options, value, onChange, className, isDisa
           ▾
         </span>
       </Button>
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">
+        {(validation) =>
+          errorMessage ??
+          (validation.validationDetails.valueMissing ? t('form.choose') : validation.validationErrors.join(' '))
+        }
+      </FieldError>
       <Popover className="select__popover">
         <ListBox className="select__list" items={options}>
           {(option) => (

@@ -1,4 +1,5 @@
 import type { AreaOut, FrameworkResponse } from '@lco/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { LText } from './LText.tsx';
@@ -15,6 +16,10 @@ const SHAPE: readonly { role: Role; areaId: string; focusAreas: readonly string[
 
 interface Props {
   framework: FrameworkResponse | undefined;
+  /** Where a focus area leads; the framework explorer by default. */
+  hrefFor?: (focusAreaId: string) => string;
+  /** More about a focus area under its link (a city's progress); outside the link, so its name stays short. */
+  extra?: (focusAreaId: string) => ReactNode;
 }
 
 /**
@@ -22,12 +27,12 @@ interface Props {
  * building blocks (columns), which stand on three fundamental conditions (steps). Built from headings,
  * lists and links, so it reads in order without the picture.
  */
-export function Temple({ framework }: Props) {
+export function Temple({ framework, hrefFor = (id) => `/framework/${id}`, extra }: Props) {
   const { t } = useTranslation();
   const areaByRole = new Map(framework?.areas.map((area) => [area.role, area]));
 
   return (
-    <div className="temple" aria-busy={framework === undefined}>
+    <div className={extra ? 'temple temple--with-extra' : 'temple'} aria-busy={framework === undefined}>
       <div className="temple__roof" aria-hidden="true" />
       {SHAPE.map(({ role, areaId, focusAreas }) => {
         const area = areaByRole.get(role);
@@ -52,13 +57,14 @@ export function Temple({ framework }: Props) {
                 const title = titles.get(id);
                 return (
                   <li key={id} className="temple__item">
-                    <Link className="temple__link" href={`/framework/${id}`}>
+                    <Link className="temple__link" href={hrefFor(id)}>
                       <span className="temple__id">{id}</span>
                       <span className="temple__title">
                         {title ? <LText value={title} /> : <span className="skeleton__line" aria-hidden="true" />}
                       </span>
                       {title ? null : <span className="visually-hidden">{t('temple.focusArea', { id })}</span>}
                     </Link>
+                    {extra?.(id)}
                   </li>
                 );
               })}

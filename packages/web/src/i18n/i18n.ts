@@ -14,6 +14,22 @@ const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: object }>> =
   ru: () => import('./locales/ru.json'),
 };
 
+// Pages most visitors never open bring their own messages, merged into the same namespace when such a
+// page first loads, so Home stays lighter by their weight: locales/<set>/<lang>.json, key for key like the
+// main files. `accounts`: signing in, invitations, one's account, administration. `monitoring`: a city's
+// progress, its measurements, the city workspace and the secretariat's review.
+type ExtraSet = 'accounts' | 'monitoring';
+const extraLoaders: Record<ExtraSet, Record<string, () => Promise<{ default: object }>>> = {
+  accounts: import.meta.glob<{ default: object }>('./locales/accounts/*.json'),
+  monitoring: import.meta.glob<{ default: object }>('./locales/monitoring/*.json'),
+};
+const wanted = new Set<ExtraSet>();
+const loaded = {
+  main: new Set<Lang>(['en']),
+  accounts: new Set<Lang>(),
+  monitoring: new Set<Lang>(),
+} satisfies Record<'main' | ExtraSet, Set<Lang>>;
+
 /** Each language's name in its own script, for the switcher. */
 export const LANGUAGE_NAMES: Record<Lang, string> = {
   en: 'English',
@@ -80,9 +96,39 @@ function applyDocumentLanguage(lang: Lang): void {
 }
 
 async function ensureMessages(lang: Lang): Promise<void> {
-  if (lang === 'en' || i18next.hasResourceBundle(lang, 'translation')) return;
-  const messages = await loaders[lang]();
-  i18next.addResourceBundle(lang, 'translation', messages.default, true, true);
+  if (!loaded.main.has(lang) && lang !== 'en') {
+    const messages = await loaders[lang]();
+    i18next.addResourceBundle(lang, 'translation', messages.default, true, true);
+    loaded.main.add(lang);
+  }
+  await Promise.all(
+    [...wanted]
+      .filter((set) => !loaded[set].has(lang))
+      .map(async (set) => {
+        const load = extraLoaders[set][`./locales/${set}/${lang}.json`];
+        if (!load) throw new Error(`no ${set} messages for ${lang}`);
+        i18next.addResourceBundle(lang, 'translation', (await load()).default, true, true);
+        loaded[set].add(lang);
+      }),
+  );
+}
+
+async function loadExtraMessages(set: ExtraSet): Promise<void> {
+  wanted.add(set);
+  const lang = i18next.language;
+  if (isLang(lang)) await ensureMessages(lang);
+  // English is the fallback of every key, as for the main messages.
+  if (lang !== 'en') await ensureMessages('en');
+}
+
+/** Load the accounts pages' messages for the current language (and for every later switch). */
+export function loadAccountMessages(): Promise<void> {
+  return loadExtraMessages('accounts');
+}
+
+/** Load the monitoring pages' messages (progress, measurements, workspace, review), as for the accounts ones. */
+export function loadMonitoringMessages(): Promise<void> {
+  return loadExtraMessages('monitoring');
 }
 
 /** Switch the interface language: load its messages, then re-render, persist and update `<html>`. */

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 type Messages = { [key: string]: string | Messages };
 
-const dir = join(import.meta.dirname, 'locales');
-const load = (lang: string): Messages => JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8'));
+const root = join(import.meta.dirname, 'locales');
+const readJson = (dir: string, lang: string): Messages => JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8'));
 
 /** Every message key, with plural suffixes folded into their base key (languages differ in plural forms). */
 function keys(messages: Messages, prefix = ''): Map<string, string[]> {
@@ -25,38 +25,56 @@ function keys(messages: Messages, prefix = ''): Map<string, string[]> {
 const variables = (texts: string[]) =>
   new Set(texts.flatMap((text) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1])));
 
-const english = keys(load('en'));
-const others = readdirSync(dir)
-  .filter((file) => file.endsWith('.json') && file !== 'en.json')
-  .map((file) => file.replace('.json', ''));
+// The main messages, and the accounts pages' messages that load with them (merged into one namespace).
+for (const [set, dir] of [
+  ['main', root],
+  ['accounts', join(root, 'accounts')],
+  ['monitoring', join(root, 'monitoring')],
+] as const) {
+  const load = (lang: string) => readJson(dir, lang);
+  const english = keys(load('en'));
+  const others = readdirSync(dir)
+    .filter((file) => file.endsWith('.json') && file !== 'en.json')
+    .map((file) => file.replace('.json', ''));
 
-describe('interface messages', () => {
-  it('exist for the five other UN languages', () => {
-    expect(others.sort()).toEqual(['ar', 'es', 'fr', 'ru', 'zh']);
+  describe(`interface messages (${set})`, () => {
+    it('exist for the five other UN languages', () => {
+      expect(others.sort()).toEqual(['ar', 'es', 'fr', 'ru', 'zh']);
+    });
+
+    for (const lang of others) {
+      const messages = keys(load(lang));
+
+      it(`${lang} has exactly the English keys`, () => {
+        expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
+      });
+
+      it(`${lang} uses the same {{variables}} as English and no empty text`, () => {
+        for (const [key, texts] of messages) {
+          expect(variables(texts), key).toEqual(variables(english.get(key) ?? []));
+          for (const text of texts) expect(text.trim(), key).not.toBe('');
+        }
+      });
+
+      it(`${lang} has every plural form its language needs`, () => {
+        const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+        const flat = JSON.stringify(load(lang));
+        for (const [key] of english) {
+          const leaf = key.split('.').at(-1);
+          if (!flat.includes(`"${leaf}_other"`)) continue;
+          for (const form of needed) expect(flat, `${key}_${form}`).toContain(`"${leaf}_${form}"`);
+        }
+      });
+    }
   });
+}
 
-  for (const lang of others) {
-    const messages = keys(load(lang));
-
-    it(`${lang} has exactly the English keys`, () => {
-      expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
-    });
-
-    it(`${lang} uses the same {{variables}} as English and no empty text`, () => {
-      for (const [key, texts] of messages) {
-        expect(variables(texts), key).toEqual(variables(english.get(key) ?? []));
-        for (const text of texts) expect(text.trim(), key).not.toBe('');
-      }
-    });
-
-    it(`${lang} has every plural form its language needs`, () => {
-      const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-      const flat = JSON.stringify(load(lang));
-      for (const [key] of english) {
-        const leaf = key.split('.').at(-1);
-        if (!flat.includes(`"${leaf}_other"`)) continue;
-        for (const form of needed) expect(flat, `${key}_${form}`).toContain(`"${leaf}_${form}"`);
-      }
-    });
-  }
+describe('interface messages (main, accounts and monitoring together)', () => {
+  it('share no top-level group, so merging the later sets overwrites nothing', () => {
+    const groups = [root, join(root, 'accounts'), join(root, 'monitoring')].map((dir) =>
+      Object.keys(readJson(dir, 'en')),
+    );
+    const all = groups.flat();
+    expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
+  });
 });

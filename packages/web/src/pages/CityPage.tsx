@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useMe } from '../api/session.tsx';
 import { useApi } from '../api/useApi.ts';
 import { FictionalBadge, FictionalBanner } from '../components/Badges.tsx';
 import { MembershipText } from '../components/CityFacts.tsx';
@@ -10,9 +11,14 @@ import { EnglishText, LText } from '../components/LText.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ErrorState, Loading, Refreshing } from '../components/Status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { loadMonitoringMessages } from '../i18n/i18n.ts';
 import { useLang } from '../i18n/useLang.ts';
 import '../styles/city.css';
 
+// The city's progress arrives with its own code and the monitoring messages, after the profile itself.
+const CityProgress = lazy(() =>
+  Promise.all([import('./city/CityProgress.tsx'), loadMonitoringMessages()]).then(([module]) => module),
+);
 const LocatorMap = lazy(() => import('../components/map/WorldMap.tsx').then((m) => ({ default: m.LocatorMap })));
 
 function useCoordinate() {
@@ -49,7 +55,11 @@ export default function CityPage() {
   const response = useApi<CityResponse>(`/cities/${encodeURIComponent(slug)}`);
   const city = response.data?.city;
   const coordinate = useCoordinate();
+  const { me } = useMe();
   useDocumentTitle(city ? city.name : t('city.title'));
+  const onTeam = (me?.user.grants ?? []).some(
+    (g) => (g.role === 'city-coordinator' || g.role === 'city-editor') && g.scope?.ref === slug,
+  );
 
   if (response.error?.status === 404) return <CityNotFound />;
 
@@ -173,6 +183,20 @@ export default function CityPage() {
               </section>
             ) : null}
           </div>
+
+          <section className="city__progress" aria-labelledby="progress-title">
+            <h2 id="progress-title">{t('city.progress')}</h2>
+            {onTeam ? (
+              <p>
+                <Link className="button button--secondary" href={`/workspace/${encodeURIComponent(slug)}`}>
+                  {t('city.openWorkspace')}
+                </Link>
+              </p>
+            ) : null}
+            <Suspense fallback={<Loading lines={4} />}>
+              <CityProgress slug={city.slug} fictional={city.fictional} />
+            </Suspense>
+          </section>
         </article>
       ) : null}
     </div>

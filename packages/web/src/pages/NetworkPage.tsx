@@ -8,6 +8,7 @@ import { FictionalBadge } from '../components/Badges.tsx';
 import { AwardYears, MembershipText } from '../components/CityFacts.tsx';
 import { LText } from '../components/LText.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { Pagination } from '../components/Pagination.tsx';
 import { type Option, SelectField } from '../components/SelectField.tsx';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -60,37 +61,6 @@ function CityCard({ city, regionName }: { city: CitySummary; regionName: RegionO
         </p>
       ) : null}
     </article>
-  );
-}
-
-function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
-  const { t } = useTranslation();
-  if (pages <= 1) return null;
-  return (
-    <nav className="pagination" aria-label={t('pagination.label')}>
-      {page > 1 ? (
-        <Link className="button button--secondary" href={hrefFor(page - 1)}>
-          <span aria-hidden="true" className="flip">
-            ←{' '}
-          </span>
-          {t('pagination.previous')}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <p className="pagination__status">{t('pagination.status', { page, pages })}</p>
-      {page < pages ? (
-        <Link className="button button--secondary" href={hrefFor(page + 1)}>
-          {t('pagination.next')}
-          <span aria-hidden="true" className="flip">
-            {' '}
-            →
-          </span>
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
   );
 }
 
@@ -291,7 +261,7 @@ export default function NetworkPage() {
             ))}
           </ul>
         ) : null}
-        <Pagination page={page} pages={pages} hrefFor={hrefFor} />
+        <Pagination page={page} pages={pages} hrefFor={hrefFor} label={t('pagination.label')} />
       </section>
     </div>
   );

@@ -266,17 +266,22 @@ export class CycleService {
     comments: { measurementId: string | null; comment: string }[],
     meta: RequestMeta,
   ) {
-    for (const c of comments) {
-      if (c.measurementId !== null && !findMeasurement(c.measurementId)) {
-        throw badRequest(`No measurement "${c.measurementId}" to comment on.`, [
-          { field: 'comments.measurementId', message: 'is unknown' },
-        ]);
-      }
-    }
+    // Read before the transaction, as submit does (the embedded engine's one connection).
+    const locals = await localMeasurementsRules(this.ctx.db, (await this.city(slug)).id);
     return this.transition(actor, slug, year, meta, {
       action: 'cycle.return',
       from: ['submitted'],
       to: 'returned',
+      // A comment names a catalogue measurement or one of this city's own.
+      check: async () => {
+        for (const c of comments) {
+          if (c.measurementId !== null && !findMeasurement(c.measurementId) && !locals.has(c.measurementId)) {
+            throw badRequest(`No measurement "${c.measurementId}" to comment on.`, [
+              { field: 'comments.measurementId', message: 'is unknown' },
+            ]);
+          }
+        }
+      },
       comment: `${comments.length} comment${comments.length === 1 ? '' : 's'}`,
       mail: { event: 'returned', roles: ['city-coordinator', 'city-editor'], network: false },
       after: async (repository, city, at) =>
@@ -457,6 +462,7 @@ function presentCycle(city: CityRef, row: CycleRow) {
 function presentObservation(row: ObservationRow, warnings: ObservationIssue[]): ObservationOut {
   return {
     measurementId: row.measurementId,
+    local: isLocalMeasurementId(row.measurementId),
     breakdown: row.breakdown,
     year: row.year,
     value: row.value,

@@ -145,6 +145,7 @@ describe('observing local measurements', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(ObservationOutSchema.parse(saved.json())).toMatchObject({
       measurementId: 'local-library',
+      local: true,
       value: '48.5',
       unit: 'percent',
       warnings: [expect.objectContaining({ code: 'implausible-change' })],
@@ -164,6 +165,28 @@ describe('observing local measurements', () => {
     // A local measurement belongs to its city.
     const { agent: bristol } = await signedIn(t.app, { grants: [{ role: 'city-editor', city: 'bristol' }] });
     expect((await bristol.request('PUT', observation('bristol', 2023, local.id), value(40))).statusCode).toBe(404);
+  });
+
+  it('can be commented on when the secretariat returns the cycle; another city’s cannot', async () => {
+    const { coordinator, editor } = await team('cork');
+    const { agent: secretariat } = await signedIn(t.app, { grants: [{ role: 'secretariat' }] });
+    const local = LocalMeasurementOutSchema.parse(
+      (await coordinator.post(locals('cork'), { ...libraryUse, id: 'local-reading' })).json(),
+    );
+    await editor.request('PUT', observation('cork', 2021, local.id), value(40));
+    expect((await coordinator.post('/api/v1/cities/cork/cycles/2021/submit')).statusCode).toBe(200);
+
+    const foreign = await secretariat.post('/api/v1/cities/cork/cycles/2021/return', {
+      comments: [{ measurementId: 'local-not-ours', comment: 'Where is this from?' }],
+    });
+    expect(foreign.statusCode).toBe(400);
+    const returned = await secretariat.post('/api/v1/cities/cork/cycles/2021/return', {
+      comments: [{ measurementId: local.id, comment: 'Which libraries count?' }],
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(CycleDetailSchema.parse(returned.json()).comments).toEqual([
+      expect.objectContaining({ measurementId: local.id, comment: 'Which libraries count?' }),
+    ]);
   });
 
   it('cannot be deleted, or lose its unit or used breakdowns, while values use it', async () => {

@@ -24,7 +24,7 @@ const file = (name: string) => path.join(dir, name);
 
 beforeAll(() => {
   expect(lco('seed').code).toBe(0);
-}, 60_000);
+}, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('lco import and export observations', () => {
