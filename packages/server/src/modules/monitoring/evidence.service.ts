@@ -67,9 +67,6 @@ const ALLOWED: ReadonlyMap<string, { ext: string; aliases: readonly string[] }> 
 /** Room for the multipart framing and the small text fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** A file a virus scanner refused (not yet in PROBLEM_TYPES: see the report of issue #4). */
-const UNSAFE_FILE = '/problems/unsafe-file';
-
 const EDITABLE: readonly CycleState[] = ['draft', 'returned'];
 
 /**
@@ -215,7 +212,7 @@ export class EvidenceService {
     if (!verdict.clean) {
       throw new HttpProblem(
         422,
-        UNSAFE_FILE,
+        PROBLEM_TYPES.unsafeFile,
         'File refused by the virus scanner',
         `${verdict.scanner} found ${verdict.threat} in the file.`,
       );

@@ -19,6 +19,8 @@ export const PROBLEM_TYPES = {
   invalidToken: '/problems/invalid-token',
   tooManyRequests: '/problems/too-many-requests',
   csrf: '/problems/csrf',
+  /** An upload the virus scanner refused. */
+  unsafeFile: '/problems/unsafe-file',
 } as const;
 
 /** An error a service or route throws on purpose; the error handler turns it into problem+json. */
