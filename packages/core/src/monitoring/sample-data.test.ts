@@ -24,6 +24,15 @@ describe('sample data for Sample City', () => {
     }
   });
 
+  it('splits the education budget (3.3.1b) into shares that add up to 100 % every year', () => {
+    for (const year of data.years) {
+      const shares = data.observations.filter((o) => o.measurementId === '3.3.1b' && o.year === year);
+      expect(shares).toHaveLength(4);
+      expect(shares.reduce((sum, o) => sum + Number(o.value) * 10, 0)).toBe(1000);
+      expect(shares.every((o) => Number(o.value) > 0)).toBe(true);
+    }
+  });
+
   it('is the same every time (seeded), and different with another seed', () => {
     expect(sampleData()).toEqual(data);
     expect(sampleData(2015, 7).observations[0]?.value).not.toBe(data.observations[0]?.value);

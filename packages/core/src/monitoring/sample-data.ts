@@ -62,16 +62,24 @@ export function sampleData(first = 2015, seed = 20_151_001): SampleData {
       level += direction * pace * (0.4 + random()) + (random() - 0.5) * profile.step * 0.6;
       const total = clamp(measurement, level);
       totals.push(total);
-      for (const key of breakdownKeys(measurement)) {
-        const value = key === TOTAL ? total : clamp(measurement, partOf(key, total, gap, random));
+      const keys = breakdownKeys(measurement);
+      const values = DISTRIBUTIONS.has(measurement.id)
+        ? sharesOf100(keys, random)
+        : keys.map((key) =>
+            round(
+              key === TOTAL ? total : clamp(measurement, partOf(key, total, gap, random)),
+              measurement.unit === 'rating-1-5' ? 0 : profile.decimals,
+            ),
+          );
+      keys.forEach((key, i) => {
         observations.push({
           year,
           measurementId: measurement.id,
           breakdown: key,
-          value: round(value, measurement.unit === 'rating-1-5' ? 0 : profile.decimals),
+          value: values[i] ?? '',
           unit: measurement.unit,
         });
-      }
+      });
     }
     const latest = totals.at(-1) ?? start;
     if (measurement.polarity !== 'none' && random() < 0.5 && breakdownKeys(measurement).includes(TOTAL)) {
@@ -85,6 +93,21 @@ export function sampleData(first = 2015, seed = 20_151_001): SampleData {
     }
   }
   return { years, observations, targets };
+}
+
+/** Measurements whose parts are shares of one whole (3.3.1b: the education budget by level). */
+const DISTRIBUTIONS = new Set(['3.3.1b']);
+
+/**
+ * Shares in percent, one decimal, adding up to exactly 100.0: the first part (basic education) gets the
+ * largest weight and absorbs the rounding.
+ */
+function sharesOf100(keys: readonly string[], random: () => number): string[] {
+  const weights = keys.map((_, i) => (i === 0 ? 5 : 1) * (0.7 + random() * 0.6));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const tenths = weights.map((w) => Math.round((w / sum) * 1000));
+  tenths[0] = 1000 - tenths.slice(1).reduce((a, b) => a + b, 0);
+  return tenths.map((t) => (t / 10).toFixed(1));
 }
 
 /** A breakdown part near the total: sexes either side of it, settings and levels spread around it. */
