@@ -12,5 +12,7 @@ export * from './schemas/imports.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/network.ts';
 export * from './schemas/progress.ts';
+export * from './schemas/review.ts';
 export * from './statistics/index.ts';
 export * from './text/fold.ts';
+export * from './text/words.ts';
