@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type ApiError, apiSend, asApiError } from '../api/client.ts';
 import { useMe } from '../api/session.tsx';
-import { FormAlert, PasswordInput, SubmitButton, TextInput, useProblem } from '../components/forms.tsx';
+import { FormAlert, SubmitButton, TextInput, useProblem } from '../components/forms.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { GrantLabel, Time } from '../components/roles.tsx';
 import { type Option, SelectField } from '../components/SelectField.tsx';
@@ -150,20 +151,11 @@ export default function AcceptInvitationPage() {
                 maxLength={120}
                 isRequired
               />
-              <PasswordInput
+              <NewPasswordFields
                 label={t('auth.choosePassword')}
                 name="password"
-                kind="new"
-                isRequired
                 value={password}
                 onChange={setPassword}
-              />
-              <PasswordInput
-                label={t('auth.repeatPassword')}
-                name="repeatPassword"
-                kind="repeat"
-                isRequired
-                validate={(value) => (value && value !== password ? t('form.passwordsDiffer') : null)}
               />
               <SelectField
                 label={t('account.language')}

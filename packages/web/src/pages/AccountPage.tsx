@@ -17,6 +17,7 @@ import {
   TextInput,
   useProblem,
 } from '../components/forms.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { GrantLabel, useDateFormat } from '../components/roles.tsx';
 import { type Option, SelectField } from '../components/SelectField.tsx';
@@ -185,21 +186,7 @@ function PasswordChange({ me }: { me: MeResponse }) {
       <Form key={round} className="form" onSubmit={onSubmit} validationErrors={problem.fields(error)}>
         {error ? <FormAlert>{problem.message(error)}</FormAlert> : null}
         <PasswordInput label={t('account.currentPassword')} name="currentPassword" kind="current" isRequired />
-        <PasswordInput
-          label={t('auth.newPassword')}
-          name="newPassword"
-          kind="new"
-          isRequired
-          value={password}
-          onChange={setPassword}
-        />
-        <PasswordInput
-          label={t('auth.repeatPassword')}
-          name="repeatPassword"
-          kind="repeat"
-          isRequired
-          validate={(value) => (value && value !== password ? t('form.passwordsDiffer') : null)}
-        />
+        <NewPasswordFields name="newPassword" value={password} onChange={setPassword} />
         <div className="form__actions">
           <SubmitButton busy={busy}>{t('account.changePassword')}</SubmitButton>
         </div>

@@ -3,7 +3,8 @@ import { Form, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, apiSend, asApiError } from '../api/client.ts';
 import { useMe } from '../api/session.tsx';
-import { FormAlert, PasswordInput, SubmitButton, useProblem } from '../components/forms.tsx';
+import { FormAlert, SubmitButton, useProblem } from '../components/forms.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFragmentToken } from '../components/useFragmentToken.ts';
@@ -63,21 +64,7 @@ export default function ResetPasswordPage() {
         ) : (
           <Form className="form" onSubmit={onSubmit} validationErrors={fields}>
             {error ? <FormAlert>{problem.message(error)}</FormAlert> : null}
-            <PasswordInput
-              label={t('auth.newPassword')}
-              name="newPassword"
-              kind="new"
-              isRequired
-              value={password}
-              onChange={setPassword}
-            />
-            <PasswordInput
-              label={t('auth.repeatPassword')}
-              name="repeatPassword"
-              kind="repeat"
-              isRequired
-              validate={(value) => (value && value !== password ? t('form.passwordsDiffer') : null)}
-            />
+            <NewPasswordFields name="newPassword" value={password} onChange={setPassword} />
             <div className="form__actions">
               <SubmitButton busy={busy}>{t('auth.resetSave')}</SubmitButton>
             </div>
