@@ -15,7 +15,7 @@ function lco(...args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -24,7 +24,7 @@ const file = (name: string) => path.join(dir, name);
 
 beforeAll(() => {
   expect(lco('seed').code).toBe(0);
-}, 120_000);
+}, 300_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('lco import and export observations', () => {
@@ -73,7 +73,7 @@ describe('lco import and export observations', () => {
     const xlsx = lco('export', 'observations', '--city', 'cork', '--year', '2023', '--out', file('values.xlsx'));
     expect(xlsx.stdout).toContain('1 rows (xlsx)');
     expect(fs.readFileSync(file('values.xlsx')).subarray(0, 2).toString()).toBe('PK');
-  }, 120_000);
+  }, 300_000);
 
   it('exits 1 with every error in the summary, and imports a network-wide file without --city and --year', () => {
     fs.writeFileSync(
@@ -101,5 +101,5 @@ describe('lco import and export observations', () => {
     const half = lco('import', 'observations', '--city', 'cork', '--file', file('network.csv'));
     expect(half.code).toBe(1);
     expect(half.stderr).toContain('give both --city and --year');
-  }, 120_000);
+  }, 300_000);
 });
