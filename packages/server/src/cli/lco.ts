@@ -1,4 +1,13 @@
-import { EmailSchema, isLang, LANGUAGES, measurementRows, presentFramework, type Role } from '@lco/core';
+import {
+  ALPHA_LEVELS,
+  type AlphaLevel,
+  EmailSchema,
+  isLang,
+  LANGUAGES,
+  measurementRows,
+  presentFramework,
+  type Role,
+} from '@lco/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { openPrepared, seed } from '../bootstrap.ts';
@@ -13,6 +22,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
 import { Mailer } from '../platform/mail/mailer.ts';
+import { agreementFromFile } from './agreement-file.ts';
 
 const program = new Command('lco')
   .description('Learning City Observatory: the platform for UNESCO learning cities')
@@ -171,6 +181,21 @@ survey
     process.stdout.write(presentSurveyEstimates(estimateFromFiles(options.data, options.design)));
   });
 // ── end survey ──────────────────────────────────────────────────────────────────────────────────────────
+
+// ── agreement ───────────────────────────────────────────────────────────────────────────────────────────
+// Krippendorff's alpha of expert ratings from a file, to check the review figures with other tools. Errors are
+// one line on standard error (no help text after them), exit 1.
+program
+  .command('agreement')
+  .description("Krippendorff's alpha between raters (docs/methodology.md, agreement between expert reviewers)")
+  .showHelpAfterError(false)
+  .requiredOption('--data <file.csv>', 'a row per unit, a column per rater under a header of names; empty = missing')
+  .addOption(new Option('--level <level>', 'level of measurement').choices(ALPHA_LEVELS).makeOptionMandatory())
+  .action((options: { data: string; level: AlphaLevel }) => {
+    const { alpha, units, raters, pairable } = agreementFromFile(options.data, options.level);
+    process.stdout.write(`${JSON.stringify({ alpha, units, raters, pairable }, null, 2)}\n`);
+  });
+// ── end agreement ───────────────────────────────────────────────────────────────────────────────────────
 
 // ── import/export ───────────────────────────────────────────────────────────────────────────────────────
 // Observations as files (issue #4), run by the server's operator: all or nothing, a JSON summary on stdout and
