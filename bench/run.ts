@@ -22,17 +22,30 @@ export interface Result {
   detail?: string;
 }
 
+/** The scenarios by name; `npm run bench -- accounts progress` runs only those (all without names). */
+const SCENARIOS: Record<string, (work: string) => Promise<Result | Result[]>> = {
+  restart: restartTime,
+  framework: frameworkThroughput,
+  'home-js': homeJavaScript,
+  // Survey statistics beside R's survey package (issue #5); R's column is skipped when R is not installed.
+  survey: surveyBenchmarks,
+  accounts: accountsScenarios,
+  import: importBenchmarks,
+  progress: progressLatency,
+};
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in SCENARIOS));
+if (unknown.length > 0) {
+  console.error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+  process.exit(2);
+}
+
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-bench-'));
 const results: Result[] = [];
 try {
-  results.push(await restartTime(work));
-  results.push(await frameworkThroughput(work));
-  results.push(await homeJavaScript(work));
-  // Survey statistics beside R's survey package (issue #5); R's column is skipped when R is not installed.
-  results.push(...(await surveyBenchmarks(work)));
-  results.push(...(await accountsScenarios(work)));
-  results.push(...(await importBenchmarks(work)));
-  results.push(...(await progressLatency(work)));
+  for (const [name, run] of Object.entries(SCENARIOS)) {
+    if (chosen.length === 0 || chosen.includes(name)) results.push(...[await run(work)].flat());
+  }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
