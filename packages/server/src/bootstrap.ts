@@ -4,6 +4,8 @@ import { SampleCityRepository } from './modules/monitoring/sample-city.repositor
 import { sampleCitySeed, seedSampleCity } from './modules/monitoring/sample-city.seed.ts';
 import { NetworkRepository } from './modules/network/network.repository.ts';
 import { networkSeed, SAMPLE_CITY_SLUG, seedNetwork } from './modules/network/network.seed.ts';
+import { ReviewRepository } from './modules/reviews/review.repository.ts';
+import { rubricSeed, seedRubrics } from './modules/reviews/rubric.service.ts';
 import { type DatabaseHandle, type OpenOptions, openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { applySeed } from './platform/db/seed-state.ts';
@@ -14,20 +16,21 @@ export interface SeedOptions {
 }
 
 /**
- * Reference data every installation has: the catalogue, the network directory and the fictional Sample
- * City's invented series. Idempotent; skipped
+ * Reference data every installation has: the catalogue, the network directory, the fictional Sample
+ * City's invented series and the expert-review rubrics shipped with the code. Idempotent; skipped
  * when the rows equal the last seed. Returns whether anything was written.
  */
 export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): Promise<boolean> {
   const catalogue = catalogueSeed();
   const network = networkSeed();
   const sample = sampleCitySeed();
+  const rubrics = rubricSeed();
   // One transaction: a half-written directory never survives a crash or a failed constraint.
   return handle.db.transaction((tx) =>
     applySeed(
       tx,
       'reference-data',
-      { catalogue, network, sample },
+      { catalogue, network, sample, rubrics },
       async () => {
         await seedCatalogue(new CatalogueRepository(tx), catalogue);
         const networkRepository = new NetworkRepository(tx);
@@ -35,6 +38,7 @@ export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): P
         const sampleCity = await networkRepository.findCityBySlug(SAMPLE_CITY_SLUG);
         if (!sampleCity) throw new Error('Sample City was not seeded');
         await seedSampleCity(new SampleCityRepository(tx), sampleCity.id, sample, new Date());
+        await seedRubrics(new ReviewRepository(tx), rubrics, new Date());
       },
       options,
     ),

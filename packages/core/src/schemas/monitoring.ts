@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExpertProvenanceSchema } from './review.ts';
 
 export const CYCLE_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export const CycleStateSchema = z.enum(CYCLE_STATES);
@@ -30,6 +31,8 @@ export const ObservationOutSchema = z.object({
   sourceDetail: z.string(),
   note: z.string().nullable(),
   provenance: z.enum(PROVENANCES),
+  /** What an expert-consolidated figure rests on (round, reviewers, agreement); null for other provenances. */
+  provenanceDetail: ExpertProvenanceSchema.nullable(),
   electionYear: z.number().int().nullable(),
   warnings: z.array(ObservationIssueSchema),
   warningsConfirmed: z.boolean(),

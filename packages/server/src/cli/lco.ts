@@ -46,7 +46,18 @@ program
       trustProxy: config.trustProxy,
       dataDir: config.dataDir,
     });
+    // Reminders before review deadlines: hourly, idempotent (one per reviewer and deadline).
+    const { RoundService } = await import('../modules/reviews/round.service.ts');
+    const reminders = new RoundService(app.ctx);
+    const remind = () => {
+      reminders
+        .sendDueReminders(new Date())
+        .catch((error: unknown) => app.log.error({ err: error }, 'review reminders'));
+    };
+    const reminderTimer = setInterval(remind, 60 * 60 * 1000);
+    reminderTimer.unref();
     const stop = async () => {
+      clearInterval(reminderTimer);
       await app.close();
       await mailer.settled();
       mailer.close();
@@ -56,6 +67,7 @@ program
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: options.port ?? config.port, host: config.host });
+    remind();
   });
 
 program
@@ -196,6 +208,31 @@ program
     process.stdout.write(`${JSON.stringify({ alpha, units, raters, pairable }, null, 2)}\n`);
   });
 // ── end agreement ───────────────────────────────────────────────────────────────────────────────────────
+
+// ── review ──────────────────────────────────────────────────────────────────────────────────────────────
+// Expert review jobs for the operator. `lco serve` runs the reminders itself every hour; this runs them once
+// (e.g. from cron when the server is not the one to do it). Idempotent: a reviewer gets one reminder per deadline.
+const review = program.command('review').description('expert review: jobs around review rounds');
+
+review
+  .command('remind')
+  .description('mail reviewers whose ratings are due soon (once per deadline; safe to run often)')
+  .action(async () => {
+    const { RoundService } = await import('../modules/reviews/round.service.ts');
+    const config = readConfig();
+    await withDatabase(async (handle) => {
+      // Delivered now when SMTP is set; otherwise they wait in the outbox like every other mail.
+      const mailer = new Mailer(handle.db, config.smtpUrl, config.mailFrom);
+      try {
+        const sent = await new RoundService({ ...cliContext(handle), mailer }).sendDueReminders(new Date());
+        await mailer.deliverPending();
+        console.log(`${sent} reminder${sent === 1 ? '' : 's'} queued`);
+      } finally {
+        mailer.close();
+      }
+    });
+  });
+// ── end review ──────────────────────────────────────────────────────────────────────────────────────────
 
 // ── import/export ───────────────────────────────────────────────────────────────────────────────────────
 // Observations as files (issue #4), run by the server's operator: all or nothing, a JSON summary on stdout and

@@ -470,6 +470,7 @@ function presentObservation(row: ObservationRow, warnings: ObservationIssue[]): 
     sourceDetail: row.sourceDetail,
     note: row.note,
     provenance: row.provenance as ObservationOut['provenance'],
+    provenanceDetail: row.provenanceDetail ?? null,
     electionYear: row.electionYear,
     warnings,
     warningsConfirmed: row.warningsConfirmed,

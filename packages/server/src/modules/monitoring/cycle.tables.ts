@@ -1,5 +1,17 @@
+import type { ExpertProvenance } from '@lco/core';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.ts';
 import { cities } from '../network/network.tables.ts';
 
@@ -51,6 +63,8 @@ export const observations = pgTable(
     note: text('note'),
     /** manual, import, survey-estimate, expert-consolidation, learning-space-map */
     provenance: text('provenance').notNull(),
+    /** Expert consolidation: the round, its reviewers and their agreement behind the figure. */
+    provenanceDetail: jsonb('provenance_detail').$type<ExpertProvenance>(),
     electionYear: integer('election_year'),
     /** Warnings (total outside its parts, implausible change) the editor has looked at and confirmed. */
     warningsConfirmed: boolean('warnings_confirmed').notNull().default(false),

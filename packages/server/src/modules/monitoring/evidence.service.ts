@@ -14,8 +14,9 @@ import {
 } from '../../platform/files/content.ts';
 import { newStorageKey } from '../../platform/files/storage.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound, PROBLEM_TYPES } from '../../platform/http/problem.ts';
-import type { Actor } from '../../platform/security/actor.ts';
+import { type Actor, hasRole } from '../../platform/security/actor.ts';
 import type { RequestMeta } from '../accounts/accounts.service.ts';
+import { isAssignedReviewer } from '../reviews/review.repository.ts';
 import { type CityScope, type CycleAction, can } from './cycle.policy.ts';
 import { type CityRef, CycleRepository, type CycleRow } from './cycle.repository.ts';
 import { EvidenceRepository, type EvidenceRow, type EvidenceWithUploader } from './evidence.repository.ts';
@@ -288,13 +289,21 @@ export class EvidenceService {
     return city;
   }
 
-  /** Evidence is as visible as its cycle: an unpublished cycle's does not exist for the public. */
+  /**
+   * Evidence is as visible as its cycle: an unpublished cycle's does not exist for the public. The expert
+   * reviewers assigned to the cycle read it too: it is what they rate.
+   */
   private async readable(actor: Actor | null, slug: string, year: number): Promise<CityRef> {
     const city = await this.city(slug);
     const cycle = await this.cycles.findCycle(city.id, year);
-    if (!cycle || (cycle.state !== 'accepted' && !this.allowed(actor, 'cycle.read-unpublished', city))) {
-      throw notFound(`${city.name} has no published monitoring cycle for ${year}.`);
-    }
+    const visible =
+      cycle !== undefined &&
+      (cycle.state === 'accepted' ||
+        this.allowed(actor, 'cycle.read-unpublished', city) ||
+        (actor !== null &&
+          hasRole(actor, 'expert') &&
+          (await isAssignedReviewer(this.ctx.db, actor.userId, city.id, year))));
+    if (!visible) throw notFound(`${city.name} has no published monitoring cycle for ${year}.`);
     return city;
   }
 

@@ -24,6 +24,7 @@ import { localMeasurementRoutes } from '../../modules/monitoring/local-measureme
 import { observationImportRoutes } from '../../modules/monitoring/observation-import.routes.ts';
 import { progressRoutes } from '../../modules/monitoring/progress.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
+import { reviewRoutes } from '../../modules/reviews/review.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { NO_SCANNER, type VirusScanner } from '../files/scanner.ts';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(progressRoutes(ctx));
       await api.register(evidenceRoutes(ctx));
       await api.register(localMeasurementRoutes(ctx));
+      await api.register(reviewRoutes(ctx));
       await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -4,6 +4,15 @@ import { roleGrants } from '../../modules/accounts/accounts.tables.ts';
 import { cycles, observations } from '../../modules/monitoring/cycle.tables.ts';
 import { evidence } from '../../modules/monitoring/evidence.tables.ts';
 import { localMeasurements } from '../../modules/monitoring/local-measurement.tables.ts';
+import {
+  expertConflicts,
+  expertProfiles,
+  narratives,
+  reviewAssignments,
+  reviewRatings,
+  reviewRounds,
+  rubrics,
+} from '../../modules/reviews/review.tables.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 import { Agent, cityId, createPerson, signedIn } from '../testing/agent.ts';
 import { type TestApp, testApp } from '../testing/app.ts';
@@ -73,6 +82,39 @@ const writes = (): [string, string, unknown][] => [
   // Imports are refused before their file is read, so an empty body stands in for the upload.
   ['POST', '/api/v1/cities/dublin/cycles/2024/import', {}],
   ['POST', '/api/v1/observations/import', {}],
+  // Expert review (every write of review.policy's matrix).
+  ['PUT', '/api/v1/cities/dublin/cycles/2024/narratives/3.1.1a', { text: 'Plan', lang: 'en', expectedVersion: null }],
+  ['PUT', '/api/v1/review/rubrics/3.1.1a', { levels: { 1: 'a', 2: 'b', 3: 'c', 4: 'd', 5: 'e' }, expectedVersion: 1 }],
+  ['PUT', '/api/v1/review/experts/00000000-0000-4000-8000-000000000000', { countryIso2: 'FR' }],
+  ['POST', '/api/v1/review/me/conflicts', { city: 'dublin', reason: 'Adviser' }],
+  ['DELETE', '/api/v1/review/experts/00000000-0000-4000-8000-000000000000/conflicts/dublin', undefined],
+  ['POST', '/api/v1/review/rounds', { name: 'R', deadline: '2100-01-01T00:00:00Z' }],
+  ['PATCH', '/api/v1/review/rounds/00000000-0000-4000-8000-000000000000', { name: 'R2' }],
+  ['POST', '/api/v1/review/rounds/00000000-0000-4000-8000-000000000000/close', {}],
+  ['POST', '/api/v1/review/rounds/00000000-0000-4000-8000-000000000000/cycles', { city: 'dublin', year: 2024 }],
+  [
+    'POST',
+    '/api/v1/review/rounds/00000000-0000-4000-8000-000000000000/assignments',
+    { city: 'dublin', reviewerId: '00000000-0000-4000-8000-000000000000' },
+  ],
+  [
+    'POST',
+    '/api/v1/review/rounds/00000000-0000-4000-8000-000000000000/flags/dublin/3.1.1a/acknowledge',
+    { comment: 'Stands' },
+  ],
+  ['POST', '/api/v1/review/rounds/00000000-0000-4000-8000-000000000000/consolidate', {}],
+  ['DELETE', '/api/v1/review/assignments/00000000-0000-4000-8000-000000000000', undefined],
+  [
+    'PUT',
+    '/api/v1/review/assignments/00000000-0000-4000-8000-000000000000/ratings/3.1.1a',
+    { value: 3, rationale: 'Why' },
+  ],
+  ['POST', '/api/v1/review/assignments/00000000-0000-4000-8000-000000000000/submit', {}],
+  [
+    'POST',
+    '/api/v1/review/assignments/00000000-0000-4000-8000-000000000000/ratings/3.1.1a/revise',
+    { value: 3, rationale: 'Why', expectedVersion: 1 },
+  ],
 ];
 
 /** The OpenAPI template of a concrete URL: ids and path values back to their {names}. */
@@ -85,7 +127,13 @@ function templateOf(url: string): string {
     .replace('/cycles/2024', '/cycles/{year}')
     .replace('/observations/1.1.1a/total', '/observations/{measurementId}/{breakdown}')
     .replace('/targets/1.1.1a/total', '/targets/{measurementId}/{breakdown}')
-    .replace('/local-measurements/local-library', '/local-measurements/{id}') as string;
+    .replace('/local-measurements/local-library', '/local-measurements/{id}')
+    .replace('/narratives/3.1.1a', '/narratives/{measurementId}')
+    .replace('/rubrics/3.1.1a', '/rubrics/{measurementId}')
+    .replace('/ratings/3.1.1a', '/ratings/{measurementId}')
+    .replace('/flags/dublin/3.1.1a/', '/flags/{slug}/{measurementId}/')
+    .replace('/review/experts/{id}', '/review/experts/{userId}')
+    .replace('/conflicts/dublin', '/conflicts/{slug}') as string;
 }
 
 async function fingerprint() {
@@ -96,6 +144,13 @@ async function fingerprint() {
     observations: await t.app.db.$count(observations),
     evidence: await t.app.db.$count(evidence),
     localMeasurements: await t.app.db.$count(localMeasurements),
+    narratives: await t.app.db.$count(narratives),
+    rubrics: await t.app.db.$count(rubrics),
+    rounds: await t.app.db.$count(reviewRounds),
+    assignments: await t.app.db.$count(reviewAssignments),
+    ratings: await t.app.db.$count(reviewRatings),
+    conflicts: await t.app.db.$count(expertConflicts),
+    profiles: await t.app.db.$count(expertProfiles),
   };
 }
 
@@ -141,6 +196,22 @@ describe('anonymous writes', () => {
     'local measurement delete',
     'observation import',
     'network observation import',
+    'narrative save',
+    'rubric save',
+    'expert profile save',
+    'conflict declare',
+    'conflict withdraw',
+    'round create',
+    'round update',
+    'round close',
+    'round add cycle',
+    'assignment create',
+    'flag acknowledge',
+    'round consolidate',
+    'assignment delete',
+    'rating save',
+    'assignment submit',
+    'rating revise',
   ];
   it.each(labels.map((label, index) => [label, index] as const))('%s → 401, nothing changes', async (_label, index) => {
     const [method, url, body] = writes()[index] as [string, string, unknown];
