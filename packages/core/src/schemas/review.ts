@@ -13,7 +13,6 @@ export const NARRATIVE_WORD_LIMIT = 500;
 /** A narrative's longest text in characters, whatever its words: a bound for hostile input. */
 export const NARRATIVE_MAX_CHARS = 12_000;
 
-const MeasurementIdSchema = z.string().min(1).max(20);
 const CitySlugSchema = z.string().min(1).max(200);
 const RationaleSchema = z.string().trim().min(1, 'give the reasons for the rating').max(4000);
 
