@@ -10,6 +10,7 @@ export * from './schemas/accounts.ts';
 export * from './schemas/common.ts';
 export * from './schemas/framework.ts';
 export * from './schemas/imports.ts';
+export * from './schemas/membership.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/network.ts';
 export * from './schemas/progress.ts';
