@@ -67,10 +67,7 @@ export type MembershipCallOut = z.infer<typeof MembershipCallOutSchema>;
 /** Word limit of the motivation and of the implementation text, as on the paper form. */
 export const APPLICATION_WORD_LIMIT = 200;
 
-const limitedText = z
-  .string()
-  .max(4000)
-  .refine((text) => countWords(text) <= APPLICATION_WORD_LIMIT, `is at most ${APPLICATION_WORD_LIMIT} words`);
+const limitedText = z.string().max(4000);
 
 /** The city's main challenges the form asks to rate 1 (minor) to 5 (major). The web app labels them. */
 export const CITY_CHALLENGES = [
@@ -97,7 +94,8 @@ const person = z.object({
 
 /**
  * The application form as it is saved: every field may still be missing in a draft, but every field given is
- * checked (a 201-word motivation is refused on save). Signing needs it complete: see `missingApplicationFields`.
+ * checked. The word limits are `applicationWordIssues` (the server names that rule in its own problem type);
+ * signing needs the form complete: see `missingApplicationFields`.
  */
 export const ApplicationFormSchema = z.object({
   /** The city commits to building a learning city. */
@@ -135,6 +133,21 @@ export const ApplicationFormSchema = z.object({
   challenges: z.partialRecord(CityChallengeSchema, z.number().int().min(1).max(5)).optional(),
 });
 export type ApplicationForm = z.infer<typeof ApplicationFormSchema>;
+
+/**
+ * The texts of a form over the word limit, as `{ field, message }`; empty when every text is within it.
+ * @example applicationWordIssues({ motivation: 'word '.repeat(201) }) // [{ field: 'motivation', message: 'has 201 words; at most 200' }]
+ */
+export function applicationWordIssues(form: ApplicationForm): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  for (const field of ['motivation', 'implementation'] as const) {
+    const words = countWords(form[field] ?? '');
+    if (words > APPLICATION_WORD_LIMIT) {
+      issues.push({ field, message: `has ${words} words; at most ${APPLICATION_WORD_LIMIT}` });
+    }
+  }
+  return issues;
+}
 
 /**
  * The fields a form still lacks before the mayor can sign it, as dotted paths; empty when complete.

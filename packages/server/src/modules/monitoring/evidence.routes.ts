@@ -1,12 +1,11 @@
-import multipart from '@fastify/multipart';
 import { ProblemSchema, YearSchema } from '@lco/core';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { registerMultipart, uploadOf } from '../../platform/files/upload.ts';
 import { requestMeta, requireActor } from '../../platform/http/auth.ts';
 import { EvidenceLinkBodySchema, EvidenceOutSchema } from './evidence.schema.ts';
-import { EvidenceService, type UploadPart } from './evidence.service.ts';
+import { EvidenceService } from './evidence.service.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -22,28 +21,9 @@ const tags = ['monitoring'];
 export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const evidence = new EvidenceService(ctx);
-    // Multipart is parsed only here, and streamed: never buffered whole. The service's meter refuses a
-    // file one byte over the setting (413) and stops reading the request. The parser's own limit is only
-    // a backstop, set higher, because past it the parser would read (and discard) the rest of the body.
-    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
-    const limits = {
-      fileSize: ctx.settings.evidenceMaxBytes * 2,
-      files: 2,
-      fields: 10,
-      fieldSize: 4000,
-      parts: 12,
-      headerPairs: 100,
-    };
-
-    async function* uploadParts(request: FastifyRequest): AsyncIterable<UploadPart> {
-      for await (const part of request.parts({ limits })) {
-        if (part.type === 'file') {
-          yield { type: 'file', name: part.fieldname, fileName: part.filename, stream: part.file };
-        } else {
-          yield { type: 'field', name: part.fieldname, value: String(part.value) };
-        }
-      }
-    }
+    // Multipart is parsed only here, and streamed: never buffered whole. The service's meter refuses a file one
+    // byte over the setting (413) and stops reading the request.
+    await registerMultipart(app);
 
     app.get(
       '/cities/:slug/cycles/:year/evidence',
@@ -76,16 +56,12 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const length = Number(request.headers['content-length']);
         const created = await evidence
           .upload(
             actor,
             request.params.slug,
             request.params.year,
-            {
-              declaredBytes: Number.isFinite(length) ? length : null,
-              parts: request.isMultipart() ? uploadParts(request) : null,
-            },
+            uploadOf(request, ctx.settings.evidenceMaxBytes),
             requestMeta(request),
           )
           .catch((error: unknown) => {

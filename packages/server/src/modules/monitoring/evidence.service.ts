@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { type Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { breakdownKeys, type CycleState, findMeasurement } from '@lco/core';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -12,7 +10,7 @@ import {
   safeFileName,
   sniffContent,
 } from '../../platform/files/content.ts';
-import { newStorageKey } from '../../platform/files/storage.ts';
+import { opener, receiveUpload, type StoredUpload, scanOrRefuse, type Upload } from '../../platform/files/upload.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound, PROBLEM_TYPES } from '../../platform/http/problem.ts';
 import { type Actor, hasRole } from '../../platform/security/actor.ts';
 import type { RequestMeta } from '../accounts/accounts.service.ts';
@@ -27,18 +25,6 @@ import {
   type EvidenceOut,
 } from './evidence.schema.ts';
 import { localMeasurementRules } from './local-measurement.service.ts';
-
-/** One part of a multipart upload, independent of the HTTP library that parsed it. */
-export type UploadPart =
-  | { type: 'field'; name: string; value: string }
-  | { type: 'file'; name: string; fileName: string; stream: Readable };
-
-export interface Upload {
-  /** The request's Content-Length, when it said one: a body far over the limit is refused unread. */
-  declaredBytes: number | null;
-  /** Null when the request is not multipart/form-data. */
-  parts: AsyncIterable<UploadPart> | null;
-}
 
 export interface Download {
   stream: Readable;
@@ -64,9 +50,6 @@ const ALLOWED: ReadonlyMap<string, { ext: string; aliases: readonly string[] }> 
   ['text/csv', { ext: 'csv', aliases: [] }],
   ['text/plain', { ext: 'txt', aliases: ['text', 'md'] }],
 ]);
-
-/** Room for the multipart framing and the small text fields around the file. */
-const MULTIPART_OVERHEAD = 64 * 1024;
 
 const EDITABLE: readonly CycleState[] = ['draft', 'returned'];
 
@@ -115,45 +98,11 @@ export class EvidenceService {
   async upload(actor: Actor, slug: string, year: number, upload: Upload, meta: RequestMeta): Promise<EvidenceOut> {
     const city = await this.writable(actor, slug, year);
     const max = this.ctx.settings.evidenceMaxBytes;
-    if (upload.declaredBytes !== null && upload.declaredBytes > max + MULTIPART_OVERHEAD) throw tooLarge(max);
-    if (!upload.parts) {
-      throw new HttpProblem(
-        415,
-        PROBLEM_TYPES.unsupportedMediaType,
-        'Unsupported media type',
-        'Send the file as multipart/form-data in a field named "file".',
-      );
-    }
-
-    const fields: Record<string, string> = {};
-    let stored: { key: string; fileName: string; size: number; sha256: string } | null = null;
+    const stored = await receiveUpload(this.ctx.files, upload, { maxBytes: max, tooLarge: () => tooLarge(max) });
     try {
-      for await (const part of upload.parts) {
-        if (part.type === 'field') {
-          fields[part.name] = part.value;
-          continue;
-        }
-        if (stored || part.name !== 'file') {
-          part.stream.resume();
-          throw badRequest('Send one file per upload, in the field named "file".', [
-            { field: part.name, message: 'is not the one file field' },
-          ]);
-        }
-        const key = newStorageKey();
-        const meter = new Meter(max);
-        // Both sides settle before going on: a refused write has removed its temporary file by then.
-        const results = await Promise.allSettled([pipeline(part.stream, meter), this.ctx.files.put(key, meter)]);
-        const failed = results.find((r) => r.status === 'rejected');
-        if (failed) throw failed.reason;
-        stored = { key, fileName: part.fileName, size: meter.bytes, sha256: meter.digest() };
-      }
-      if (!stored) {
-        throw badRequest('Send the file in a field named "file".', [{ field: 'file', message: 'is missing' }]);
-      }
-      if (stored.size === 0) throw badRequest('The file is empty.', [{ field: 'file', message: 'is empty' }]);
-      return await this.record(actor, city, year, stored, parseFields(fields), meta);
+      return await this.record(actor, city, year, stored, parseFields(stored.fields), meta);
     } catch (error) {
-      if (stored) await this.ctx.files.delete(stored.key);
+      await this.ctx.files.delete(stored.key);
       throw error;
     }
   }
@@ -199,25 +148,13 @@ export class EvidenceService {
     actor: Actor,
     city: CityRef,
     year: number,
-    stored: { key: string; fileName: string; size: number; sha256: string },
+    stored: StoredUpload,
     fields: EvidenceFileFields,
     meta: RequestMeta,
   ): Promise<EvidenceOut> {
-    const open = async () => {
-      const stream = await this.ctx.files.get(stored.key);
-      if (!stream) throw new Error(`stored evidence ${stored.key} vanished`);
-      return stream;
-    };
+    const open = opener(this.ctx.files, stored.key);
     const type = acceptedType(await sniffContent(open), stored.fileName);
-    const verdict = await this.ctx.scanner.scan({ open, size: stored.size });
-    if (!verdict.clean) {
-      throw new HttpProblem(
-        422,
-        PROBLEM_TYPES.unsafeFile,
-        'File refused by the virus scanner',
-        `${verdict.scanner} found ${verdict.threat} in the file.`,
-      );
-    }
+    const scanner = await scanOrRefuse(this.ctx.scanner, open, stored.size);
     const allowed = ALLOWED.get(type.mime);
     const now = this.ctx.now();
     return this.ctx.db.transaction(async (tx) => {
@@ -234,7 +171,7 @@ export class EvidenceService {
         size: stored.size,
         sha256: stored.sha256,
         storageKey: stored.key,
-        scanner: verdict.scanner,
+        scanner,
         uploadedBy: actor.userId,
         uploadedAt: now,
       });
@@ -356,30 +293,6 @@ export class EvidenceService {
   private allowed(actor: Actor | null, action: CycleAction, city: CityRef): boolean {
     const scope: CityScope = { cityId: city.id, countryIso2: city.countryIso2 };
     return can(actor, action, scope);
-  }
-}
-
-/** Counts and hashes what passes, and fails with 413 as soon as it passes the limit. */
-class Meter extends Transform {
-  bytes = 0;
-  private readonly hash = createHash('sha256');
-
-  constructor(private readonly max: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.max) {
-      callback(tooLarge(this.max));
-      return;
-    }
-    this.hash.update(chunk);
-    callback(null, chunk);
-  }
-
-  digest(): string {
-    return this.hash.digest('hex');
   }
 }
 
