@@ -3,7 +3,7 @@ import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { BrowserRouter, Route, Routes, useHref, useNavigate } from 'react-router';
 import { SessionProvider } from '../api/session.tsx';
 import { Loading } from '../components/Status.tsx';
-import { loadAccountMessages, loadMonitoringMessages } from '../i18n/i18n.ts';
+import { loadAccountMessages, loadMonitoringMessages, loadReviewMessages } from '../i18n/i18n.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { HomePage } from '../pages/HomePage.tsx';
 import { Layout } from './Layout.tsx';
@@ -33,9 +33,24 @@ const OutboxPage = lazy(withAccountMessages(() => import('../pages/admin/OutboxP
 function withMonitoringMessages<T>(load: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([load(), loadMonitoringMessages()]).then(([page]) => page);
 }
-const MeasurementPage = lazy(withMonitoringMessages(() => import('../pages/MeasurementPage.tsx')));
-const WorkspacePage = lazy(withMonitoringMessages(withAccountMessages(() => import('../pages/WorkspacePage.tsx'))));
+// Expert review: narratives (in the workspace), the reviewers' pages, the secretariat's rounds and rubrics,
+// a city's results, and the provenance of a consolidated figure on a measurement's page.
+function withReviewMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadReviewMessages()]).then(([page]) => page);
+}
+const MeasurementPage = lazy(withReviewMessages(withMonitoringMessages(() => import('../pages/MeasurementPage.tsx'))));
+const WorkspacePage = lazy(
+  withReviewMessages(withMonitoringMessages(withAccountMessages(() => import('../pages/WorkspacePage.tsx')))),
+);
 const ReviewPage = lazy(withMonitoringMessages(withAccountMessages(() => import('../pages/admin/ReviewPage.tsx'))));
+const reviewPage = (load: () => Promise<{ default: React.ComponentType }>) =>
+  lazy(withReviewMessages(withMonitoringMessages(withAccountMessages(load))));
+const InboxPage = reviewPage(() => import('../pages/review/InboxPage.tsx'));
+const AssignmentPage = reviewPage(() => import('../pages/review/AssignmentPage.tsx'));
+const ResultsPage = reviewPage(() => import('../pages/review/ResultsPage.tsx'));
+const RoundsPage = reviewPage(() => import('../pages/admin/RoundsPage.tsx'));
+const RoundPage = reviewPage(() => import('../pages/admin/RoundPage.tsx'));
+const RubricsPage = reviewPage(() => import('../pages/admin/RubricsPage.tsx'));
 
 function Providers({ children }: { children: React.ReactNode }) {
   const navigate = useNavigate();
@@ -61,7 +76,10 @@ export function App() {
               <Route path="network" element={<Lazy page={<NetworkPage />} />} />
               <Route path="cities/:slug" element={<Lazy page={<CityPage />} />} />
               <Route path="cities/:slug/measurements/:measurementId" element={<Lazy page={<MeasurementPage />} />} />
+              <Route path="cities/:slug/cycles/:year/review-results" element={<Lazy page={<ResultsPage />} />} />
               <Route path="workspace/:slug" element={<Lazy page={<WorkspacePage />} />} />
+              <Route path="review" element={<Lazy page={<InboxPage />} />} />
+              <Route path="review/assignments/:id" element={<Lazy page={<AssignmentPage />} />} />
               <Route path="about" element={<Lazy page={<AboutPage />} />} />
               <Route path="sign-in" element={<Lazy page={<SignInPage />} />} />
               <Route path="forgot-password" element={<Lazy page={<ForgotPasswordPage />} />} />
@@ -72,6 +90,9 @@ export function App() {
               <Route path="admin/audit" element={<Lazy page={<AuditPage />} />} />
               <Route path="admin/outbox" element={<Lazy page={<OutboxPage />} />} />
               <Route path="admin/review" element={<Lazy page={<ReviewPage />} />} />
+              <Route path="admin/review-rounds" element={<Lazy page={<RoundsPage />} />} />
+              <Route path="admin/review-rounds/:id" element={<Lazy page={<RoundPage />} />} />
+              <Route path="admin/rubrics" element={<Lazy page={<RubricsPage />} />} />
               <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
             </Route>
           </Routes>

@@ -45,13 +45,18 @@ function useWorkspaceLinks(me: MeResponse | undefined): { to: string; label: str
         }))
     : [];
   const review = grants.some((g) => g.role === 'admin' || g.role === 'secretariat')
-    ? [{ to: '/admin/review', label: t('workspaces.review') }]
+    ? [
+        { to: '/admin/review', label: t('workspaces.review') },
+        { to: '/admin/review-rounds', label: t('workspaces.reviewRounds') },
+      ]
     : [];
+  // An expert reviewer's inbox of assignments.
+  const reviewer = me.workspaces.includes('reviews') ? [{ to: '/review', label: t('workspaces.reviews') }] : [];
   const pages = me.workspaces.flatMap((w) => {
     const page = WORKSPACE_PAGES[w];
     return page ? [{ to: page.to, label: t(page.key) }] : [];
   });
-  return [...cities, ...review, ...pages];
+  return [...cities, ...review, ...reviewer, ...pages];
 }
 
 /** "Sign in", or the signed-in person's menu (nothing while the session is being asked for). */
@@ -145,7 +150,7 @@ export function Layout() {
                 <Link
                   className="site-nav__link"
                   href={item.to}
-                  aria-current={pathname.startsWith(item.to) ? 'page' : undefined}
+                  aria-current={pathname === item.to || pathname.startsWith(`${item.to}/`) ? 'page' : undefined}
                 >
                   {item.label}
                 </Link>

@@ -17,17 +17,20 @@ const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: object }>> =
 // Pages most visitors never open bring their own messages, merged into the same namespace when such a
 // page first loads, so Home stays lighter by their weight: locales/<set>/<lang>.json, key for key like the
 // main files. `accounts`: signing in, invitations, one's account, administration. `monitoring`: a city's
-// progress, its measurements, the city workspace and the secretariat's review.
-type ExtraSet = 'accounts' | 'monitoring';
+// progress, its measurements, the city workspace and the secretariat's review. `review`: expert review
+// (narratives, the reviewers' inbox and rating screen, rounds, rubrics, results).
+type ExtraSet = 'accounts' | 'monitoring' | 'review';
 const extraLoaders: Record<ExtraSet, Record<string, () => Promise<{ default: object }>>> = {
   accounts: import.meta.glob<{ default: object }>('./locales/accounts/*.json'),
   monitoring: import.meta.glob<{ default: object }>('./locales/monitoring/*.json'),
+  review: import.meta.glob<{ default: object }>('./locales/review/*.json'),
 };
 const wanted = new Set<ExtraSet>();
 const loaded = {
   main: new Set<Lang>(['en']),
   accounts: new Set<Lang>(),
   monitoring: new Set<Lang>(),
+  review: new Set<Lang>(),
 } satisfies Record<'main' | ExtraSet, Set<Lang>>;
 
 /** Each language's name in its own script, for the switcher. */
@@ -129,6 +132,11 @@ export function loadAccountMessages(): Promise<void> {
 /** Load the monitoring pages' messages (progress, measurements, workspace, review), as for the accounts ones. */
 export function loadMonitoringMessages(): Promise<void> {
   return loadExtraMessages('monitoring');
+}
+
+/** Load the expert review messages (narratives, inbox, rating, rounds, rubrics, results), as for the others. */
+export function loadReviewMessages(): Promise<void> {
+  return loadExtraMessages('review');
 }
 
 /** Switch the interface language: load its messages, then re-render, persist and update `<html>`. */

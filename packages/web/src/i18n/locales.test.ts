@@ -30,6 +30,7 @@ for (const [set, dir] of [
   ['main', root],
   ['accounts', join(root, 'accounts')],
   ['monitoring', join(root, 'monitoring')],
+  ['review', join(root, 'review')],
 ] as const) {
   const load = (lang: string) => readJson(dir, lang);
   const english = keys(load('en'));
@@ -69,9 +70,9 @@ for (const [set, dir] of [
   });
 }
 
-describe('interface messages (main, accounts and monitoring together)', () => {
+describe('interface messages (main, accounts, monitoring and review together)', () => {
   it('share no top-level group, so merging the later sets overwrites nothing', () => {
-    const groups = [root, join(root, 'accounts'), join(root, 'monitoring')].map((dir) =>
+    const groups = [root, join(root, 'accounts'), join(root, 'monitoring'), join(root, 'review')].map((dir) =>
       Object.keys(readJson(dir, 'en')),
     );
     const all = groups.flat();

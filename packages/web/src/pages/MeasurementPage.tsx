@@ -16,6 +16,7 @@ import {
 import { SeriesChart } from '../components/monitoring/SeriesChart.tsx';
 import { MAX_CYCLES, useCycleDetails } from '../components/monitoring/useCycleDetails.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ExpertProvenanceNote } from '../components/review/ExpertProvenance.tsx';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useLang } from '../i18n/useLang.ts';
@@ -186,6 +187,12 @@ function SourcesTable({ observations, measurement }: { observations: Observation
               <td className="num nowrap">{format.withUnit(o.value, measurement.unit)}</td>
               <td>
                 <ProvenanceLabel provenance={o.provenance} />
+                {o.provenanceDetail ? (
+                  <>
+                    <br />
+                    <ExpertProvenanceNote detail={o.provenanceDetail} />
+                  </>
+                ) : null}
               </td>
               <td>
                 <span dir="auto">{o.sourceDetail}</span>
