@@ -56,8 +56,16 @@ program
     };
     const reminderTimer = setInterval(remind, 60 * 60 * 1000);
     reminderTimer.unref();
+    // Membership deadlines: hourly, idempotent (reminders claimed once, expiry once).
+    const { sweepMembership } = await import('../modules/membership/membership.sweep.ts');
+    const sweep = () => {
+      sweepMembership(app.ctx, new Date()).catch((error: unknown) => app.log.error({ err: error }, 'membership sweep'));
+    };
+    const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
+    sweepTimer.unref();
     const stop = async () => {
       clearInterval(reminderTimer);
+      clearInterval(sweepTimer);
       await app.close();
       await mailer.settled();
       mailer.close();
@@ -68,6 +76,7 @@ program
     process.once('SIGTERM', stop);
     await app.listen({ port: options.port ?? config.port, host: config.host });
     remind();
+    sweep();
   });
 
 program
@@ -233,6 +242,34 @@ review
     });
   });
 // ── end review ──────────────────────────────────────────────────────────────────────────────────────────
+
+// ── membership ──────────────────────────────────────────────────────────────────────────────────────────
+// Membership deadlines for the operator. `lco serve` runs the sweep itself every hour; this runs it once (e.g. from
+// cron when the server is not the one to do it). Idempotent: a second run finds nothing to do.
+const membership = program.command('membership').description('network membership: jobs around calls and reports');
+
+membership
+  .command('sweep')
+  .description(
+    'remind National Commissions before deadlines, expire late submissions where the call says so, remind due reports',
+  )
+  .action(async () => {
+    const { sweepMembership } = await import('../modules/membership/membership.sweep.ts');
+    const config = readConfig();
+    await withDatabase(async (handle) => {
+      const mailer = new Mailer(handle.db, config.smtpUrl, config.mailFrom);
+      try {
+        const done = await sweepMembership({ ...cliContext(handle), mailer }, new Date());
+        await mailer.deliverPending();
+        console.log(
+          `${done.reminded} endorsement reminders, ${done.expired} expired, ${done.reportReminders} report reminders`,
+        );
+      } finally {
+        mailer.close();
+      }
+    });
+  });
+// ── end membership ──────────────────────────────────────────────────────────────────────────────────────
 
 // ── import/export ───────────────────────────────────────────────────────────────────────────────────────
 // Observations as files (issue #4), run by the server's operator: all or nothing, a JSON summary on stdout and

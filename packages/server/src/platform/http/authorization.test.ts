@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository } from '../../modules/accounts/accounts.repository.ts';
 import { roleGrants } from '../../modules/accounts/accounts.tables.ts';
+import {
+  cityMemberships,
+  membershipApplications,
+  membershipCalls,
+  membershipReports,
+  membershipSettings,
+} from '../../modules/membership/membership.tables.ts';
 import { cycles, observations } from '../../modules/monitoring/cycle.tables.ts';
 import { evidence } from '../../modules/monitoring/evidence.tables.ts';
 import { localMeasurements } from '../../modules/monitoring/local-measurement.tables.ts';
@@ -24,6 +31,8 @@ import { type TestApp, testApp } from '../testing/app.ts';
 let t: TestApp;
 let dublinGrantId: string;
 let someoneId: string;
+let callId: string;
+let applicationId: string;
 
 beforeAll(async () => {
   t = await testApp();
@@ -31,6 +40,29 @@ beforeAll(async () => {
   someoneId = someone.id;
   const grants = await new AccountsRepository(t.app.db).activeGrants([someone.id]);
   dublinGrantId = grants.get(someone.id)?.[0]?.id ?? '';
+  // A membership call and a draft application of Dublin's, for the writes that name them.
+  const at = new Date();
+  const [call] = await t.app.db
+    .insert(membershipCalls)
+    .values({
+      name: 'Call',
+      opensAt: at,
+      closesAt: new Date(at.getTime() + 86_400_000),
+      endorsementDays: 30,
+      quotaPerCountry: 3,
+      juryRecommendation: false,
+      expireAfterDeadline: false,
+      reminderDaysBefore: 7,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  callId = call?.id ?? '';
+  const [application] = await t.app.db
+    .insert(membershipApplications)
+    .values({ cityId: await cityId(t.app, 'dublin'), callId, state: 'draft', form: {}, createdAt: at, updatedAt: at })
+    .returning();
+  applicationId = application?.id ?? '';
 });
 afterAll(async () => t.close());
 
@@ -115,6 +147,23 @@ const writes = (): [string, string, unknown][] => [
     '/api/v1/review/assignments/00000000-0000-4000-8000-000000000000/ratings/3.1.1a/revise',
     { value: 3, rationale: 'Why', expectedVersion: 1 },
   ],
+  // Membership (every write of membership.policy's matrix).
+  [
+    'POST',
+    '/api/v1/membership-calls',
+    { name: 'Call', opensAt: '2100-01-01T00:00:00Z', closesAt: '2100-02-01T00:00:00Z' },
+  ],
+  ['PATCH', `/api/v1/membership-calls/${callId}`, { name: 'Call 2' }],
+  ['POST', '/api/v1/applicant-cities', { name: 'Newtown', countryIso2: 'IE' }],
+  ['POST', '/api/v1/membership-applications', { callId, city: 'dublin' }],
+  ['PUT', `/api/v1/membership-applications/${applicationId}/form`, { form: {}, expectedVersion: 1 }],
+  ['POST', `/api/v1/membership-applications/${applicationId}/transitions`, { action: 'submit' }],
+  // Refused before the file is read, so an empty body stands in for the upload.
+  ['POST', `/api/v1/membership-applications/${applicationId}/signed-form`, {}],
+  ['POST', '/api/v1/cities/dublin/membership-reports', { cycleYear: 2024, narrative: 'Progress' }],
+  ['POST', '/api/v1/membership-compliance/reminders', {}],
+  ['POST', '/api/v1/cities/dublin/membership/standing', { standing: 'inactive', reason: 'Missed reports' }],
+  ['PUT', '/api/v1/membership-settings', { graceDays: 10 }],
 ];
 
 /** The OpenAPI template of a concrete URL: ids and path values back to their {names}. */
@@ -151,6 +200,11 @@ async function fingerprint() {
     ratings: await t.app.db.$count(reviewRatings),
     conflicts: await t.app.db.$count(expertConflicts),
     profiles: await t.app.db.$count(expertProfiles),
+    calls: JSON.stringify(await t.app.db.select().from(membershipCalls)),
+    applications: JSON.stringify(await t.app.db.select().from(membershipApplications)),
+    reports: await t.app.db.$count(membershipReports),
+    memberships: await t.app.db.$count(cityMemberships),
+    settings: await t.app.db.$count(membershipSettings),
   };
 }
 
@@ -212,6 +266,17 @@ describe('anonymous writes', () => {
     'rating save',
     'assignment submit',
     'rating revise',
+    'membership call create',
+    'membership call update',
+    'applicant city create',
+    'application create',
+    'application form save',
+    'application transition',
+    'application signed form',
+    'membership report submit',
+    'compliance reminders',
+    'member standing',
+    'membership settings',
   ];
   it.each(labels.map((label, index) => [label, index] as const))('%s → 401, nothing changes', async (_label, index) => {
     const [method, url, body] = writes()[index] as [string, string, unknown];
