@@ -14,8 +14,24 @@ const coordinator = {
   name: 'Niamh Belfast',
   password: 'the lagan flows into the lough',
 };
+const editor = {
+  email: 'editor@belfast.example',
+  name: 'Ciarán Belfast',
+  password: 'the cranes of the shipyard',
+};
 let browser: Browser;
 let files: string;
+
+const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+/** The start of a Linux program: what an executable renamed .pdf really is. */
+function elfExecutable(): Buffer {
+  const header = Buffer.alloc(64);
+  header.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+  header.writeUInt16LE(2, 16);
+  header.writeUInt16LE(0x3e, 18);
+  header.writeUInt32LE(1, 20);
+  return Buffer.concat([header, Buffer.alloc(512, 0x90)]);
+}
 
 /** The API as a script would use it: a cookie jar and the CSRF token on every change. */
 class ApiClient {
@@ -48,30 +64,29 @@ class ApiClient {
   }
 }
 
-/** For speed, the coordinator is invited and accepts through the API; she signs in through the form. */
-async function createCoordinator(): Promise<void> {
+/** For speed, the city team is invited and accepts through the API; its members sign in through the form. */
+async function createMember(
+  person: { email: string; name: string; password: string },
+  role: 'city-coordinator' | 'city-editor',
+): Promise<void> {
   const desk = new ApiClient();
   await desk.call('POST', '/auth/sign-in', { email: admin.email, password: admin.password });
-  await desk.call('POST', '/invitations', {
-    email: coordinator.email,
-    role: 'city-coordinator',
-    scope: { city: city.slug },
-    lang: 'en',
-  });
+  await desk.call('POST', '/invitations', { email: person.email, role, scope: { city: city.slug }, lang: 'en' });
   const outbox = await desk.call<{ items: { to: string; body: string }[] }>('GET', '/outbox?pageSize=100');
-  const mail = outbox.items.find((m) => m.to === coordinator.email);
+  const mail = outbox.items.find((m) => m.to === person.email);
   const token = /#token=([\w-]+)/.exec(mail?.body ?? '')?.[1];
   if (!token) throw new Error('no invitation link in the outbox');
   await new ApiClient().call('POST', '/invitations/accept', {
     token,
-    displayName: coordinator.name,
-    password: coordinator.password,
+    displayName: person.name,
+    password: person.password,
   });
 }
 
 beforeAll(async () => {
   browser = await launch();
-  await createCoordinator();
+  await createMember(coordinator, 'city-coordinator');
+  await createMember(editor, 'city-editor');
   files = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-e2e-import-'));
 });
 afterAll(async () => {
@@ -203,6 +218,45 @@ describe('monitoring: a city reports a year and the secretariat accepts it', () 
     expect(await total.getByLabel('Value').getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('attaches a PDF as evidence of a measurement and lists it; an executable renamed .pdf is refused beside the control', async () => {
+    const literacy = page.getByRole('article', { name: /^1\.1\.1a/ });
+    await literacy.getByText('No evidence attached yet.').waitFor();
+    await literacy.getByRole('button', { name: /^Add evidence/ }).click();
+    const upload = literacy.getByRole('form', { name: /^Upload a file for 1\.1\.1a/ });
+    await upload.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'census-table-4.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    // A double click sends one upload: the button ignores presses while the first is under way.
+    await upload.getByRole('button', { name: 'Upload the file' }).dblclick();
+    const listed = literacy.getByRole('link', { name: 'census-table-4.pdf' });
+    await listed.waitFor();
+    await literacy.getByRole('heading', { name: /^Evidence \(1\)/ }).waitFor();
+    expect(await literacy.getByRole('link', { name: 'census-table-4.pdf' }).count()).toBe(1);
+
+    await upload.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      buffer: elfExecutable(),
+    });
+    await upload.getByRole('button', { name: 'Upload the file' }).click();
+    const refusal = upload.getByRole('alert');
+    await refusal.getByText(/This kind of file is not accepted\./).waitFor();
+    expect(await refusal.textContent()).toContain('whatever its name says');
+    expect(await upload.getByLabel('File', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'monitoring-evidence-refused');
+
+    const link = literacy.getByRole('form', { name: /^Add a link for 1\.1\.1a/ });
+    await link.getByLabel('Web address').fill('https://www.nisra.gov.uk/statistics/census');
+    await link.getByLabel('Title').fill('Census 2025 tables');
+    await link.getByRole('button', { name: 'Add the link' }).click();
+    await literacy.getByRole('link', { name: /Census 2025 tables/ }).waitFor();
+    await literacy.getByRole('heading', { name: /^Evidence \(2\)/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('lists every error of an imported file by row and column, and imports nothing', async () => {
     const file = path.join(files, 'belfast-2025.csv');
     fs.writeFileSync(
@@ -291,6 +345,181 @@ describe('monitoring: a city reports a year and the secretariat accepts it', () 
     const table = visitor.getByRole('table').filter({ hasText: 'Values by year and breakdown' });
     expect(await table.textContent()).toContain('95.5');
     expect(await visitor.getByText('Census 2025, table 4').count()).toBeGreaterThan(0);
+    // The evidence is published with the report, under the sources.
+    await visitor.getByRole('heading', { level: 3, name: 'Evidence' }).waitFor();
+    const file = visitor.getByRole('link', { name: 'census-table-4.pdf' });
+    expect(await file.getAttribute('href')).toMatch(/\/api\/v1\/cities\/belfast\/cycles\/2025\/evidence\//);
+    await visitor.getByRole('link', { name: /Census 2025 tables/ }).waitFor();
     await visitor.context().close();
+  });
+});
+
+describe('monitoring: the city’s own measurement, a returned report and two editors at once', () => {
+  let coordinatorPage: Page;
+  let editorPage: Page;
+  const workspace = `/workspace/${city.slug}?year=2024`;
+
+  afterAll(async () => {
+    await coordinatorPage?.context().close();
+    await editorPage?.context().close();
+  });
+
+  it('lets the coordinator define a local measurement, marked local', async () => {
+    coordinatorPage = await open('/sign-in');
+    await signIn(coordinatorPage, coordinator.email, coordinator.password);
+    await coordinatorPage.goto(`${base}/workspace/${city.slug}`);
+    await coordinatorPage.getByLabel('Open another year').fill('2024');
+    await coordinatorPage.getByRole('button', { name: 'Open a draft' }).click();
+    await coordinatorPage.getByRole('heading', { level: 2, name: 'Report for 2024' }).waitFor();
+
+    const local = coordinatorPage.getByRole('region', { name: "The city's own measurements" });
+    await local.getByText('The city has no measurement of its own yet.').waitFor();
+    await local.getByRole('button', { name: 'Define a local measurement' }).click();
+    const dialog = coordinatorPage.getByRole('dialog', { name: 'A new local measurement' });
+    // Refused without a name: the error is said beside the field, and nothing is defined.
+    await dialog.getByLabel('Definition').fill('Share of adults who borrowed from a public library in the year');
+    await dialog.getByRole('button', { name: 'Define the measurement' }).click();
+    await dialog.getByText(/Give the name in at least one language/).waitFor();
+    await dialog.getByLabel('Name 1').fill('Adults borrowing from libraries');
+    await dialog.getByRole('button', { name: 'Add the name in another language' }).click();
+    await dialog.getByLabel('Language 2').fill('ga');
+    await dialog.getByLabel('Name 2').fill('Daoine fásta a fhaigheann leabhair ar iasacht');
+    await dialog.getByRole('button', { name: /Unit/ }).click();
+    await coordinatorPage.getByRole('option', { name: 'Percentage (%)' }).click();
+    await dialog.getByLabel('Sex').fill('male, female');
+    await screenshot(coordinatorPage, 'monitoring-local-define');
+    await dialog.getByRole('button', { name: 'Define the measurement' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await local.getByText('Defined: Adults borrowing from libraries.').waitFor();
+    const item = local.getByRole('listitem').filter({ hasText: 'local-adults-borrow' });
+    await item.getByText('local', { exact: true }).waitFor();
+    expect(await item.textContent()).toContain('Sex: female');
+  });
+
+  it('enters a value for it like any other, in the last tab of data entry, and submits', async () => {
+    await coordinatorPage.getByRole('tab', { name: /^Own/ }).click();
+    const panel = coordinatorPage.getByRole('tabpanel');
+    await panel.getByRole('heading', { level: 3, name: "The city's own measurements" }).waitFor();
+    const total = panel.getByRole('group', { name: /^local-adults-borrow\S* .*Total$/ });
+    await total.getByLabel('Source').fill('Libraries NI annual report 2024');
+    await total.getByLabel('Value').fill('140');
+    await total.getByLabel('Value').press('Enter');
+    await total.getByText('Must be between 0 and 100.').waitFor();
+    await total.getByLabel('Value').fill('38.5');
+    await total.getByLabel('Value').press('Enter');
+    await total.getByText('✓ Saved').waitFor();
+    await coordinatorPage.getByRole('tab', { name: /^Own.*1 of 1/ }).waitFor();
+    await coordinatorPage.waitForLoadState('networkidle');
+    expect(await seriousViolations(coordinatorPage)).toEqual([]);
+    await screenshot(coordinatorPage, 'monitoring-local-entry');
+
+    await coordinatorPage.getByRole('button', { name: 'Submit the report' }).click();
+    await coordinatorPage.getByText('The report is submitted: the secretariat has been told.').waitFor();
+  });
+
+  it('is returned by the secretariat with a comment on that measurement', async () => {
+    const desk = await open('/sign-in');
+    await signIn(desk, admin.email, admin.password);
+    await desk.goto(`${base}/admin/review`);
+    await desk.getByRole('button', { name: new RegExp(`${city.name} · 2024`) }).click();
+    await desk.getByRole('heading', { level: 2, name: `${city.name}, 2024` }).waitFor();
+    // The secretariat reads the city's own values too, marked local.
+    await desk.getByRole('heading', { level: 4, name: /The city's own measurements/ }).waitFor();
+    await desk.getByText('38.5 %').waitFor();
+    await desk.getByRole('button', { name: /Comment on/ }).click();
+    await desk.getByRole('option', { name: /local-adults-borrow/ }).click();
+    await desk
+      .getByLabel('Comment', { exact: true })
+      .fill('Which libraries count: public ones only, or school libraries too?');
+    await desk.getByRole('button', { name: 'Add the comment' }).click();
+    await desk.getByRole('button', { name: 'Return to the city with the comments (1)' }).click();
+    await desk.getByText('Returned to the city with the comments.').waitFor();
+    await desk.context().close();
+  });
+
+  it('shows the editor the comment beside the measurement, and where it is from the overview', async () => {
+    editorPage = await open('/sign-in');
+    await signIn(editorPage, editor.email, editor.password);
+    await editorPage.goto(`${base}${workspace}`);
+    await editorPage.getByRole('heading', { level: 2, name: 'Report for 2024' }).waitFor();
+    await editorPage.locator('.cycle-state', { hasText: 'returned' }).first().waitFor();
+    // Editors read the city's own measurements but do not define them.
+    await editorPage.getByText("The city's coordinator defines and changes these measurements.").waitFor();
+    expect(await editorPage.getByRole('button', { name: 'Define a local measurement' }).count()).toBe(0);
+    // The tab that holds the commented measurement says so.
+    await editorPage.getByRole('tab', { name: /^Own.*1 comment/ }).waitFor();
+    await editorPage.getByRole('button', { name: /local-adults-borrow.*go to the measurement/ }).click();
+    const measurement = editorPage.getByRole('article', { name: /^local-adults-borrow/ });
+    await measurement.getByText('Which libraries count: public ones only, or school libraries too?').waitFor();
+    expect(await measurement.textContent()).toContain('The secretariat asks:');
+    await editorPage.waitForLoadState('networkidle');
+    expect(await seriousViolations(editorPage)).toEqual([]);
+    await screenshot(editorPage, 'monitoring-returned-comment');
+  });
+
+  it('shows a value saved meanwhile by someone else, and lets the editor take it', async () => {
+    const total = editorPage.getByRole('group', { name: /^local-adults-borrow\S* .*Total$/ });
+    await total.getByLabel('Value').waitFor();
+    // The coordinator corrects the value from elsewhere while the editor's page shows the old one.
+    await coordinatorPage.reload();
+    await coordinatorPage.getByRole('tab', { name: /^Own/ }).click();
+    const theirs = coordinatorPage.getByRole('group', { name: /^local-adults-borrow\S* .*Total$/ });
+    await theirs.getByLabel('Value').fill('41');
+    await theirs.getByLabel('Value').press('Enter');
+    await theirs.getByText('✓ Saved').waitFor();
+
+    await total.getByLabel('Value').fill('39');
+    await total.getByLabel('Value').press('Enter');
+    const conflict = total.getByRole('alert');
+    await conflict
+      .getByText(/Someone else saved this value meanwhile: 41 % \(source: Libraries NI annual report 2024\)/)
+      .waitFor();
+    await screenshot(editorPage, 'monitoring-conflict');
+    await conflict.getByRole('button', { name: 'Use their value' }).click();
+    expect(await total.getByLabel('Value').inputValue()).toBe('41');
+  });
+
+  it('reads right to left in Arabic on a 360-pixel phone, with the comment and the evidence forms', async () => {
+    await editorPage.setViewportSize({ width: 360, height: 800 });
+    await editorPage.goto(`${base}${workspace}&lang=ar&focus=local`);
+    await editorPage.waitForFunction(() => document.documentElement.dir === 'rtl');
+    const measurement = editorPage.getByRole('article', { name: /^local-adults-borrow/ });
+    await measurement.getByText('Which libraries count: public ones only, or school libraries too?').waitFor();
+    await measurement.getByRole('button', { name: /^إضافة دليل/ }).click();
+    await measurement.getByRole('button', { name: 'رفع الملف' }).waitFor();
+    await editorPage.waitForLoadState('networkidle');
+    expect(await noHorizontalScroll(editorPage)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(editorPage)).toEqual([]);
+    await screenshot(editorPage, 'monitoring-returned-ar-360');
+  });
+
+  it('can be used with the keyboard alone: a tab, a value, and the evidence forms', async () => {
+    await editorPage.setViewportSize({ width: 1280, height: 900 });
+    await editorPage.goto(`${base}${workspace}&lang=en&focus=local`);
+    const tab = editorPage.getByRole('tab', { name: /^Own/ });
+    await tab.focus();
+    await editorPage.keyboard.press('ArrowLeft');
+    await editorPage.keyboard.press('Enter');
+    await editorPage.getByRole('tabpanel').getByRole('heading', { level: 3, name: /^3\.3/ }).waitFor();
+    await editorPage.keyboard.press('ArrowRight');
+    await editorPage.keyboard.press('Enter');
+    await editorPage
+      .getByRole('tabpanel')
+      .getByRole('heading', { level: 3, name: "The city's own measurements" })
+      .waitFor();
+    // Tab into the panel, then on to the measurement's value.
+    const value = editorPage.getByRole('group', { name: /^local-adults-borrow\S* .*Total$/ }).getByLabel('Value');
+    for (let i = 0; i < 40 && !(await value.evaluate((el) => el === document.activeElement)); i++) {
+      await editorPage.keyboard.press('Tab');
+    }
+    expect(await value.evaluate((el) => el === document.activeElement)).toBe(true);
+    const add = editorPage.getByRole('button', { name: /^Add evidence — local-adults-borrow/ });
+    for (let i = 0; i < 40 && !(await add.evaluate((el) => el === document.activeElement)); i++) {
+      await editorPage.keyboard.press('Tab');
+    }
+    await editorPage.keyboard.press('Enter');
+    await editorPage.keyboard.press('Tab');
+    expect(await editorPage.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file');
+    await screenshot(editorPage, 'monitoring-keyboard');
   });
 });

@@ -124,16 +124,26 @@ export function FormStatus({ children }: { children?: ReactNode }) {
   );
 }
 
-// The server's field messages are English; the common ones are said in the interface language instead.
-const FIELD_MESSAGES: readonly [RegExp, (t: ReturnType<typeof useTranslation>['t'], m: RegExpExecArray) => string][] = [
-  [/^must be at least (\d+) characters/, (t, m) => t('form.tooShort', { count: Number(m[1]) })],
-  [/^must be at most (\d+) characters/, (t, m) => t('form.tooLong', { count: Number(m[1]) })],
-  [/too common/, (t) => t('form.passwordCommon')],
-  [/repeats too few/, (t) => t('form.passwordRepetitive')],
-  [/^is incorrect/, (t) => t('form.incorrect')],
-  [/is required/, (t) => t('form.required')],
-  [/must be an email/, (t) => t('form.email')],
-  [/is unknown/, (t) => t('form.unknown')],
+// The server's field messages are English; the common ones are said in the interface language instead
+// (as message keys, with the count where the message has one).
+type FieldMessageKey =
+  | 'form.tooShort'
+  | 'form.tooLong'
+  | 'form.passwordCommon'
+  | 'form.passwordRepetitive'
+  | 'form.incorrect'
+  | 'form.required'
+  | 'form.email'
+  | 'form.unknown';
+const FIELD_MESSAGES: readonly [RegExp, (m: RegExpExecArray) => { key: FieldMessageKey; count?: number }][] = [
+  [/^must be at least (\d+) characters/, (m) => ({ key: 'form.tooShort', count: Number(m[1]) })],
+  [/^must be at most (\d+) characters/, (m) => ({ key: 'form.tooLong', count: Number(m[1]) })],
+  [/too common/, () => ({ key: 'form.passwordCommon' })],
+  [/repeats too few/, () => ({ key: 'form.passwordRepetitive' })],
+  [/^is incorrect/, () => ({ key: 'form.incorrect' })],
+  [/is required/, () => ({ key: 'form.required' })],
+  [/must be an email/, () => ({ key: 'form.email' })],
+  [/is unknown/, () => ({ key: 'form.unknown' })],
 ];
 
 /** Read API failures in the interface language: a sentence for the form, and messages by field. */
@@ -156,7 +166,10 @@ export function useProblem() {
   const fieldMessage = (message: string): string => {
     for (const [pattern, say] of FIELD_MESSAGES) {
       const match = pattern.exec(message);
-      if (match) return say(t, match);
+      if (match) {
+        const { key, count } = say(match);
+        return count === undefined ? t(key) : t(key, { count });
+      }
     }
     return message;
   };

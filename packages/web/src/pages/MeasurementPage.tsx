@@ -3,9 +3,11 @@ import { breakdownKeys } from '@lco/core/observation-rules';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { ApiError } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { FictionalBadge } from '../components/Badges.tsx';
 import { EnglishText, LText } from '../components/LText.tsx';
+import { type Evidence, EvidenceLink, usePublishedEvidence } from '../components/monitoring/evidence.tsx';
 import {
   focusAnchor,
   ProvenanceLabel,
@@ -220,6 +222,38 @@ function SourcesTable({ observations, measurement }: { observations: Observation
   );
 }
 
+/** The evidence published with the accepted reports, latest year first; nothing when there is none. */
+function PublishedEvidence({
+  items,
+  error,
+  onRetry,
+}: {
+  items: (Evidence & { year: number })[];
+  error: ApiError | undefined;
+  onRetry: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useValueFormat();
+  if (error) return <ErrorState error={error} onRetry={onRetry} />;
+  if (items.length === 0) return null;
+  const sorted = [...items].sort((a, b) => b.year - a.year || a.uploadedAt.localeCompare(b.uploadedAt));
+  return (
+    <>
+      <h3 id="evidence-heading">{t('monitoring.measurementPage.evidenceHeading')}</h3>
+      <p>{t('monitoring.measurementPage.evidenceIntro')}</p>
+      <ul className="evidence__list" aria-labelledby="evidence-heading">
+        {sorted.map((item) => (
+          <li key={item.id} className="evidence__item">
+            <span className="evidence__year">{format.year(item.year)}</span>
+            <span className="evidence__kind">{t(`monitoring.evidence.kind.${item.kind}`)}</span>
+            <EvidenceLink item={item} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /**
  * One measurement of one city over the accepted years: the series per breakdown as a chart and as a
  * table, each series' status with its explanation, and where every value comes from.
@@ -235,6 +269,7 @@ export default function MeasurementPage() {
   const progress = useApi<ProgressResponse>(`/cities/${citySlug}/progress`);
   const accepted = progress.data?.basedOn.acceptedYears ?? null;
   const cycles = useCycleDetails(slug, accepted);
+  const evidence = usePublishedEvidence(slug, cycles.years);
   const m = measurement.data?.measurement;
   const cityName = city.data?.city.name;
   useDocumentTitle(m && cityName ? `${m.id} ${m.name.text} — ${cityName}` : t('monitoring.measurementPage.title'));
@@ -394,6 +429,11 @@ export default function MeasurementPage() {
                 <h2 id="sources-heading">{t('monitoring.measurementPage.sourcesHeading')}</h2>
                 <p>{t('monitoring.measurementPage.sourcesIntro')}</p>
                 <SourcesTable observations={observations} measurement={m} />
+                <PublishedEvidence
+                  items={(evidence.items ?? []).filter((e) => e.measurementId === measurementId)}
+                  error={evidence.error}
+                  onRetry={evidence.retry}
+                />
               </section>
             </>
           ) : null}

@@ -16,13 +16,17 @@ import {
   EDITABLE_STATES,
   ServerDetail,
 } from '../components/monitoring/cycle.tsx';
+import { type LocalMeasurement, localMeasurementsPath } from '../components/monitoring/local.ts';
 import { useBreakdownLabel, useValueFormat } from '../components/monitoring/progress.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { type Option, SelectField } from '../components/SelectField.tsx';
 import { Loading } from '../components/Status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
-import { DataEntry, type EntryContext, rowId, WarningText } from './workspace/DataEntry.tsx';
+import { useLang } from '../i18n/useLang.ts';
+import { DataEntry, type EntryContext, LOCAL_TAB, rowId, WarningText } from './workspace/DataEntry.tsx';
+import { useEvidence } from './workspace/Evidence.tsx';
 import { ImportExport } from './workspace/ImportExport.tsx';
+import { LocalMeasurements, localEntry } from './workspace/LocalMeasurements.tsx';
 import { Targets } from './workspace/Targets.tsx';
 import '../styles/accounts.css';
 import '../styles/monitoring.css';
@@ -66,17 +70,20 @@ function CycleOverview({
   detail,
   framework,
   observations,
+  locals,
   coordinator,
   onSubmitted,
-  onShowWarning,
+  onShow,
 }: {
   detail: CycleDetail;
   framework: FrameworkResponse;
   observations: ObservationOut[];
+  locals: readonly LocalMeasurement[];
   coordinator: boolean;
   /** The cycle changed (or may have): read it again. */
   onSubmitted: () => void;
-  onShowWarning: (o: ObservationOut) => void;
+  /** Go to a value (or a measurement) in data entry. */
+  onShow: (measurementId: string, breakdown?: string) => void;
 }) {
   const { t } = useTranslation();
   const format = useValueFormat();
@@ -85,7 +92,9 @@ function CycleOverview({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState('');
-  const withData = new Set(observations.map((o) => o.measurementId));
+  // The catalogue's coverage counts the catalogue's measurements; the city's own are counted apart.
+  const withData = new Set(observations.filter((o) => !o.local).map((o) => o.measurementId));
+  const localWithData = new Set(observations.filter((o) => o.local).map((o) => o.measurementId));
   const open = observations.filter((o) => o.warnings.length > 0 && !o.warningsConfirmed);
   const focusAreas = framework.areas.flatMap((a) => a.focusAreas);
   const total = focusAreas.reduce((n, fa) => n + fa.features.reduce((m, f) => m + f.measurements.length, 0), 0);
@@ -128,6 +137,14 @@ function CycleOverview({
               })}
             </strong>
           </p>
+          {locals.length > 0 ? (
+            <p className="coverage-line">
+              {t('monitoring.local.coverage', {
+                withValue: format.number(locals.filter((m) => localWithData.has(m.id)).length),
+                total: format.number(locals.length),
+              })}
+            </p>
+          ) : null}
           {canSubmit ? (
             <div className="overview__submit">
               {open.length > 0 ? <p>{t('monitoring.workspace.submitBlocked')}</p> : null}
@@ -161,7 +178,7 @@ function CycleOverview({
               <ul className="warning-list">
                 {open.map((o) => (
                   <li key={key(o.measurementId, o.breakdown)}>
-                    <Button className="text-link-button" onPress={() => onShowWarning(o)}>
+                    <Button className="text-link-button" onPress={() => onShow(o.measurementId, o.breakdown)}>
                       <span className="code">{o.measurementId}</span> {breakdownLabel(o.breakdown)}
                     </Button>
                     {': '}
@@ -179,7 +196,7 @@ function CycleOverview({
 
         <div className="panel">
           <h3 className="box-title">{t('monitoring.workspace.commentsHeading')}</h3>
-          <CycleComments comments={detail.comments} />
+          <CycleComments comments={detail.comments} onShow={(id) => onShow(id)} />
         </div>
       </div>
 
@@ -232,20 +249,25 @@ function CycleWorkspace({
   year,
   coordinator,
   framework,
+  locals,
   onStateChange,
 }: {
   slug: string;
   year: number;
   coordinator: boolean;
   framework: FrameworkResponse;
+  /** The city's own measurements, entered after the catalogue's. */
+  locals: readonly LocalMeasurement[];
   onStateChange: () => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [params, setParams] = useSearchParams();
   const base = `/cities/${encodeURIComponent(slug)}/cycles`;
   const detail = useApi<CycleDetail>(`${base}/${year}`, {}, { personal: true });
   const previous = useApi<CycleDetail>(`${base}/${year - 1}`, {}, { personal: true });
   const { all, record } = useObservations(detail.data);
+  const evidence = useEvidence(slug, year);
   const [announcement, setAnnouncement] = useState('');
   const live = useRef(0);
 
@@ -279,15 +301,24 @@ function CycleWorkspace({
       setAnnouncement(`${text}${'\u200b'.repeat(live.current % 2)}`);
     },
     comments: cycle.comments,
+    evidence,
   };
-  const showWarning = (o: ObservationOut) => {
+  /** Open the tab of a measurement and go to its value (or, without a breakdown, to its heading). */
+  const show = (measurementId: string, breakdown?: string) => {
     const focusArea = framework.areas
       .flatMap((a) => a.focusAreas)
-      .find((fa) => fa.features.some((f) => f.measurements.some((m) => m.id === o.measurementId)));
+      .find((fa) => fa.features.some((f) => f.measurements.some((m) => m.id === measurementId)));
     if (focusArea) setFocus(focusArea.id);
+    else if (locals.some((m) => m.id === measurementId)) setFocus(LOCAL_TAB);
     // After the tab has drawn its rows.
     window.setTimeout(() => {
-      const row = document.getElementById(rowId(o.measurementId, o.breakdown));
+      if (breakdown === undefined) {
+        const heading = document.getElementById(`entry-${measurementId}`);
+        heading?.scrollIntoView({ block: 'start' });
+        heading?.focus({ preventScroll: true });
+        return;
+      }
+      const row = document.getElementById(rowId(measurementId, breakdown));
       row?.scrollIntoView({ block: 'center' });
       row?.querySelector('input')?.focus({ preventScroll: true });
     }, 50);
@@ -301,9 +332,10 @@ function CycleWorkspace({
           detail={cycle}
           framework={framework}
           observations={[...all.values()]}
+          locals={locals}
           coordinator={coordinator}
           onSubmitted={reload}
-          onShowWarning={showWarning}
+          onShow={show}
         />
       </section>
 
@@ -319,7 +351,14 @@ function CycleWorkspace({
         <p role="status" className="visually-hidden">
           {announcement}
         </p>
-        <DataEntry framework={framework} context={context} focus={focus} onFocusChange={setFocus} />
+        <DataEntry
+          framework={framework}
+          locals={locals.map((m) => localEntry(m, lang))}
+          context={context}
+          focus={focus}
+          onFocusChange={setFocus}
+          defineHref="#local"
+        />
       </section>
 
       <section id="files" aria-labelledby="files-heading" className="workspace-section">
@@ -401,6 +440,11 @@ function Workspace({ me }: { me: MeResponse }) {
     { personal: true },
   );
   const framework = useApi<FrameworkResponse>(allowed ? '/framework' : null);
+  const locals = useApi<{ items: LocalMeasurement[] }>(
+    allowed ? localMeasurementsPath(slug) : null,
+    {},
+    { personal: true },
+  );
   const name = city.data?.city.name ?? grants[0]?.scope?.name ?? slug;
   useDocumentTitle(t('workspaces.city', { city: name }));
 
@@ -462,6 +506,9 @@ function Workspace({ me }: { me: MeResponse }) {
                   </li>
                 </>
               ) : null}
+              <li>
+                <a href="#local">{t('monitoring.local.heading')}</a>
+              </li>
               {coordinator ? (
                 <li>
                   <a href="#targets">{t('monitoring.workspace.targetsHeading')}</a>
@@ -500,9 +547,26 @@ function Workspace({ me }: { me: MeResponse }) {
               year={year}
               coordinator={coordinator}
               framework={framework.data}
+              locals={locals.data?.items ?? []}
               onStateChange={cycles.retry}
             />
           ) : null}
+          <section id="local" aria-labelledby="local-heading" className="workspace-section">
+            <h2 id="local-heading">{t('monitoring.local.heading')}</h2>
+            <p>{t('monitoring.local.intro')}</p>
+            {locals.error ? (
+              <PageError error={locals.error} onRetry={locals.retry} />
+            ) : locals.data ? (
+              <LocalMeasurements
+                slug={slug}
+                items={locals.data.items}
+                coordinator={coordinator}
+                onChanged={locals.retry}
+              />
+            ) : (
+              <Loading lines={2} />
+            )}
+          </section>
           {coordinator ? (
             <section id="targets" aria-labelledby="targets-heading" className="workspace-section">
               <h2 id="targets-heading">{t('monitoring.workspace.targetsHeading')}</h2>

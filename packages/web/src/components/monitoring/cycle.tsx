@@ -1,4 +1,5 @@
 import type { CycleDetail, CycleState, ObservationOut } from '@lco/core';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { EnglishText } from '../LText.tsx';
 import { Time } from '../roles.tsx';
@@ -66,8 +67,17 @@ export function CycleHistory({ history }: { history: CycleDetail['history'] }) {
   );
 }
 
-/** The secretariat's comments on a cycle (on the whole report or one measurement). */
-export function CycleComments({ comments }: { comments: CycleDetail['comments'] }) {
+/**
+ * The secretariat's comments on a cycle (on the whole report or one measurement). With `onShow`, a
+ * measurement's code is a button that goes to it (the city team's data entry).
+ */
+export function CycleComments({
+  comments,
+  onShow,
+}: {
+  comments: CycleDetail['comments'];
+  onShow?: (measurementId: string) => void;
+}) {
   const { t } = useTranslation();
   if (comments.length === 0) return <p>{t('monitoring.cycle.noComments')}</p>;
   return (
@@ -75,7 +85,16 @@ export function CycleComments({ comments }: { comments: CycleDetail['comments'] 
       {comments.map((c) => (
         <li key={`${c.at}|${c.measurementId}|${c.comment}`} className="cycle-comment">
           <p className="cycle-comment__meta">
-            {c.measurementId ? <span className="code">{c.measurementId}</span> : t('monitoring.cycle.wholeReport')}
+            {c.measurementId && onShow ? (
+              <Button className="text-link-button" onPress={() => c.measurementId && onShow(c.measurementId)}>
+                <span className="code">{c.measurementId}</span>
+                <span className="visually-hidden"> {t('monitoring.cycle.goToMeasurement')}</span>
+              </Button>
+            ) : c.measurementId ? (
+              <span className="code">{c.measurementId}</span>
+            ) : (
+              t('monitoring.cycle.wholeReport')
+            )}
             {' · '}
             <Time iso={c.at} />
           </p>

@@ -3,11 +3,12 @@ import type {
   CityResponse,
   CycleDetail,
   FrameworkResponse,
+  MeasurementOut,
   MeResponse,
   ObservationOut,
 } from '@lco/core';
 import { breakdownKeys } from '@lco/core/observation-rules';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button, Form, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -17,12 +18,14 @@ import { NotAllowed, PageError, RequireSession } from '../../components/Access.t
 import { BusyButton, FormAlert, FormStatus, SubmitButton, useProblem } from '../../components/forms.tsx';
 import { LText } from '../../components/LText.tsx';
 import { CycleComments, CycleHistory, CycleStateBadge, ServerDetail } from '../../components/monitoring/cycle.tsx';
+import { type LocalMeasurement, localMeasurementsPath, localName } from '../../components/monitoring/local.ts';
 import { ProvenanceLabel, useBreakdownLabel, useValueFormat } from '../../components/monitoring/progress.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Time } from '../../components/roles.tsx';
 import { type Option, SelectField } from '../../components/SelectField.tsx';
 import { ErrorState, Loading } from '../../components/Status.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useLang } from '../../i18n/useLang.ts';
 import { WarningText } from '../workspace/DataEntry.tsx';
 import '../../styles/accounts.css';
 import '../../styles/monitoring.css';
@@ -42,30 +45,135 @@ interface PendingComment {
   comment: string;
 }
 
-/** A cycle's values, read-only, by focus area: what the secretariat reads before deciding. */
+interface ValueRow {
+  m: { id: string; name: ReactNode; unit: string };
+  o: ObservationOut;
+}
+
+/** Values of some measurements, read-only, with their sources and checks. */
+function ValuesTable({ rows, labelledBy }: { rows: readonly ValueRow[]; labelledBy: string }) {
+  const { t } = useTranslation();
+  const format = useValueFormat();
+  const breakdownLabel = useBreakdownLabel();
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it.
+    <section className="table-scroll" aria-labelledby={labelledBy} tabIndex={0}>
+      <table className="data-table review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('monitoring.files.measurement')}</th>
+            <th scope="col">{t('monitoring.measurementPage.breakdown')}</th>
+            <th scope="col" className="num">
+              {t('monitoring.measurementPage.value')}
+            </th>
+            <th scope="col">{t('monitoring.measurementPage.source')}</th>
+            <th scope="col">{t('monitoring.review.checks')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ m, o }) => (
+            <tr key={`${o.measurementId}|${o.breakdown}`}>
+              <th scope="row">
+                <span className="code">{m.id}</span> {m.name}
+              </th>
+              <td>{breakdownLabel(o.breakdown)}</td>
+              <td className="num nowrap">{format.withUnit(o.value, m.unit)}</td>
+              <td>
+                <span dir="auto">{o.sourceDetail}</span>
+                {o.provenance !== 'manual' ? (
+                  <>
+                    {' '}
+                    <ProvenanceLabel provenance={o.provenance} />
+                  </>
+                ) : null}
+                {o.note ? (
+                  <>
+                    <br />
+                    <span className="muted">{t('monitoring.measurementPage.note')} </span>
+                    <span dir="auto">{o.note}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {o.warnings.length === 0 ? (
+                  <span className="muted">{t('monitoring.review.noWarning')}</span>
+                ) : (
+                  <>
+                    {o.warnings.map((w) => (
+                      <span key={w.code}>
+                        <span aria-hidden="true">⚠ </span>
+                        <WarningText code={w.code} message={w.message} />{' '}
+                      </span>
+                    ))}
+                    {o.warningsConfirmed ? <strong>{t('monitoring.review.confirmed')}</strong> : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The rows of some measurements' values, each measurement's breakdowns in its own order. */
+function rowsOf(
+  measurements: readonly (ValueRow['m'] & { breakdowns: MeasurementOut['breakdowns'] })[],
+  byMeasurement: ReadonlyMap<string, ObservationOut[]>,
+): ValueRow[] {
+  return measurements.flatMap((m) => {
+    const order = breakdownKeys(m);
+    return [...(byMeasurement.get(m.id) ?? [])]
+      .sort((a, b) => order.indexOf(a.breakdown) - order.indexOf(b.breakdown))
+      .map((o) => ({ m, o }));
+  });
+}
+
+/**
+ * A cycle's values, read-only, by focus area, then the city's own measurements (marked local): what
+ * the secretariat reads before deciding.
+ */
 function ValuesByFocusArea({
   framework,
+  locals,
   observations,
 }: {
   framework: FrameworkResponse;
+  locals: readonly LocalMeasurement[];
   observations: ObservationOut[];
 }) {
   const { t } = useTranslation();
   const format = useValueFormat();
-  const breakdownLabel = useBreakdownLabel();
+  const lang = useLang();
   const byMeasurement = new Map<string, ObservationOut[]>();
   for (const o of observations) byMeasurement.set(o.measurementId, [...(byMeasurement.get(o.measurementId) ?? []), o]);
+  const localRows = rowsOf(
+    locals.map((l) => {
+      const name = localName(l, lang);
+      return {
+        id: l.id,
+        unit: l.unit,
+        breakdowns: l.breakdowns,
+        name: (
+          <>
+            <bdi lang={name.lang}>{name.text}</bdi>{' '}
+            <span className="badge badge--local">{t('monitoring.local.badge')}</span>
+          </>
+        ),
+      };
+    }),
+    byMeasurement,
+  );
   return (
     <>
       {framework.areas.flatMap((area) =>
         area.focusAreas.map((fa) => {
           const measurements = fa.features.flatMap((f) => f.measurements);
-          const rows = measurements.flatMap((m) => {
-            const order = breakdownKeys(m);
-            return (byMeasurement.get(m.id) ?? [])
-              .sort((a, b) => order.indexOf(a.breakdown) - order.indexOf(b.breakdown))
-              .map((o) => ({ m, o }));
-          });
+          const rows = rowsOf(
+            measurements.map((m) => ({ ...m, name: <LText value={m.name} /> })),
+            byMeasurement,
+          );
           const headingId = `review-${fa.id}`;
           return (
             <section key={fa.id} aria-labelledby={headingId} className="review-focus">
@@ -78,70 +186,25 @@ function ValuesByFocusArea({
                   })}
                 </span>
               </h4>
-              {rows.length === 0 ? null : (
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it.
-                <section className="table-scroll" aria-labelledby={headingId} tabIndex={0}>
-                  <table className="data-table review-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('monitoring.files.measurement')}</th>
-                        <th scope="col">{t('monitoring.measurementPage.breakdown')}</th>
-                        <th scope="col" className="num">
-                          {t('monitoring.measurementPage.value')}
-                        </th>
-                        <th scope="col">{t('monitoring.measurementPage.source')}</th>
-                        <th scope="col">{t('monitoring.review.checks')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map(({ m, o }) => (
-                        <tr key={`${o.measurementId}|${o.breakdown}`}>
-                          <th scope="row">
-                            <span className="code">{m.id}</span> <LText value={m.name} />
-                          </th>
-                          <td>{breakdownLabel(o.breakdown)}</td>
-                          <td className="num nowrap">{format.withUnit(o.value, m.unit)}</td>
-                          <td>
-                            <span dir="auto">{o.sourceDetail}</span>
-                            {o.provenance !== 'manual' ? (
-                              <>
-                                {' '}
-                                <ProvenanceLabel provenance={o.provenance} />
-                              </>
-                            ) : null}
-                            {o.note ? (
-                              <>
-                                <br />
-                                <span className="muted">{t('monitoring.measurementPage.note')} </span>
-                                <span dir="auto">{o.note}</span>
-                              </>
-                            ) : null}
-                          </td>
-                          <td>
-                            {o.warnings.length === 0 ? (
-                              <span className="muted">{t('monitoring.review.noWarning')}</span>
-                            ) : (
-                              <>
-                                {o.warnings.map((w) => (
-                                  <span key={w.code}>
-                                    <span aria-hidden="true">⚠ </span>
-                                    <WarningText code={w.code} message={w.message} />{' '}
-                                  </span>
-                                ))}
-                                {o.warningsConfirmed ? <strong>{t('monitoring.review.confirmed')}</strong> : null}
-                              </>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </section>
-              )}
+              {rows.length === 0 ? null : <ValuesTable rows={rows} labelledBy={headingId} />}
             </section>
           );
         }),
       )}
+      {locals.length > 0 ? (
+        <section aria-labelledby="review-local" className="review-focus">
+          <h4 id="review-local">
+            {t('monitoring.local.entryHeading')}{' '}
+            <span className="muted">
+              {t('monitoring.progress.coverageShort', {
+                withValue: format.number(locals.filter((m) => byMeasurement.has(m.id)).length),
+                total: format.number(locals.length),
+              })}
+            </span>
+          </h4>
+          {localRows.length === 0 ? null : <ValuesTable rows={localRows} labelledBy="review-local" />}
+        </section>
+      ) : null}
     </>
   );
 }
@@ -153,6 +216,8 @@ function ReviewCycle({ slug, year, onDecided }: { slug: string; year: number; on
   const base = `/cities/${encodeURIComponent(slug)}/cycles/${year}`;
   const detail = useApi<CycleDetail>(base, {}, { personal: true });
   const framework = useApi<FrameworkResponse>('/framework');
+  const locals = useApi<{ items: LocalMeasurement[] }>(localMeasurementsPath(slug), {}, { personal: true });
+  const lang = useLang();
   const [pending, setPending] = useState<PendingComment[]>([]);
   const [target, setTarget] = useState(WHOLE);
   const [comment, setComment] = useState('');
@@ -180,6 +245,20 @@ function ReviewCycle({ slug, year, onDecided }: { slug: string; year: number; on
         </>
       ),
     })),
+    // The city's own measurements can be commented on too.
+    ...(locals.data?.items ?? []).map((l) => {
+      const name = localName(l, lang);
+      return {
+        id: l.id,
+        text: `${l.id} ${name.text} (${t('monitoring.local.badge')})`,
+        content: (
+          <>
+            <span className="code">{l.id}</span> <bdi lang={name.lang}>{name.text}</bdi>{' '}
+            <span className="badge badge--local">{t('monitoring.local.badge')}</span>
+          </>
+        ),
+      };
+    }),
   ];
 
   const act = async (kind: 'accept' | 'return' | 'reopen', body?: unknown) => {
@@ -332,7 +411,11 @@ function ReviewCycle({ slug, year, onDecided }: { slug: string; year: number; on
       <FormStatus>{done}</FormStatus>
 
       <h3>{t('monitoring.review.valuesHeading')}</h3>
-      <ValuesByFocusArea framework={framework.data} observations={cycle.observations} />
+      <ValuesByFocusArea
+        framework={framework.data}
+        locals={locals.data?.items ?? []}
+        observations={cycle.observations}
+      />
 
       <div className="overview__grid">
         <div>

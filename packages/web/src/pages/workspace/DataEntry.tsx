@@ -1,6 +1,6 @@
 import type { CycleDetail, FocusAreaOut, FrameworkResponse, MeasurementOut, ObservationOut } from '@lco/core';
 import { breakdownKeys } from '@lco/core/observation-rules';
-import { type FocusEvent, useEffect, useRef, useState } from 'react';
+import { type FocusEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -22,6 +22,35 @@ import { useProblem } from '../../components/forms.tsx';
 import { LText } from '../../components/LText.tsx';
 import { observationPath, ServerDetail } from '../../components/monitoring/cycle.tsx';
 import { useBreakdownLabel, useValueFormat } from '../../components/monitoring/progress.tsx';
+import { Time } from '../../components/roles.tsx';
+import { type EvidenceState, MeasurementEvidence } from './Evidence.tsx';
+
+/**
+ * What data entry needs of a measurement, whether one of the catalogue's or one of the city's own.
+ * `name` and `definition` are ready to show; `nameText` is the plain name for labels.
+ */
+export interface EntryMeasurement extends Pick<MeasurementOut, 'id' | 'unit' | 'range' | 'breakdowns'> {
+  nameText: string;
+  name: ReactNode;
+  definition: ReactNode;
+  /** The catalogue's source of data; null for a local measurement. */
+  source: MeasurementOut['source'] | null;
+  local: boolean;
+}
+
+export function catalogueEntry(m: MeasurementOut): EntryMeasurement {
+  return {
+    id: m.id,
+    unit: m.unit,
+    range: m.range,
+    breakdowns: m.breakdowns,
+    nameText: m.name.text,
+    name: <LText value={m.name} />,
+    definition: <LText value={m.definition} />,
+    source: m.source,
+    local: false,
+  };
+}
 
 /** Measurements whose value names the election it comes from (core's ELECTION_MEASUREMENTS). */
 const ELECTION_MEASUREMENTS = new Set(['1.1.2a']);
@@ -79,6 +108,8 @@ export interface EntryContext {
   /** Polite announcement for screen readers (one live region for the whole form). */
   announce: (text: string) => void;
   comments: CycleDetail['comments'];
+  /** The cycle's evidence, shown and added per measurement. */
+  evidence: EvidenceState;
 }
 
 /** Id of a value's row, for links from the warnings list. */
@@ -95,7 +126,7 @@ function ObservationRow({
   breakdown,
   context,
 }: {
-  measurement: MeasurementOut;
+  measurement: EntryMeasurement;
   breakdown: string;
   context: EntryContext;
 }) {
@@ -114,7 +145,7 @@ function ObservationRow({
   // The draft the server last refused: leaving the row again does not send it again unchanged.
   const refused = useRef<Draft | null>(null);
   const id = rowId(measurement.id, breakdown);
-  const label = `${measurement.id} ${measurement.name.text} — ${breakdownLabel(breakdown)}`;
+  const label = `${measurement.id} ${measurement.nameText} — ${breakdownLabel(breakdown)}`;
   const election = ELECTION_MEASUREMENTS.has(measurement.id);
   const readOnly = !context.editable;
 
@@ -201,8 +232,11 @@ function ObservationRow({
       setErrors({});
     } catch (error) {
       const apiError = asApiError(error);
-      if (apiError.status === 409 && !/cannot be changed now/.test(apiError.message)) await showConflict();
-      else fail(apiError);
+      if (apiError.status === 409 && !/cannot be changed now/.test(apiError.message)) {
+        // Leaving the row again does not send the same draft into the same conflict.
+        refused.current = d;
+        await showConflict();
+      } else fail(apiError);
     } finally {
       busy.current = false;
     }
@@ -231,6 +265,7 @@ function ObservationRow({
   const keepMine = (theirs: ObservationOut | null) => {
     // Save again on top of their version: a deliberate overwrite, after seeing their value.
     base.current = theirs ?? undefined;
+    refused.current = null;
     context.onSaved(measurement.id, breakdown, theirs);
     void save();
   };
@@ -274,7 +309,7 @@ function ObservationRow({
     >
       <p className="entry-row__label" id={`${id}-label`}>
         <span className="visually-hidden">
-          {measurement.id} <LText value={measurement.name} /> —{' '}
+          {measurement.id} {measurement.name} —{' '}
         </span>
         {breakdownLabel(breakdown)}
       </p>
@@ -407,15 +442,17 @@ function ObservationRow({
             ? status.message
             : status.kind === 'invalid'
               ? t('monitoring.entry.invalid')
-              : dirty
-                ? t('monitoring.entry.unsaved')
-                : status.kind === 'saved'
-                  ? `✓ ${t('monitoring.entry.saved')}`
-                  : saved && saved.provenance !== 'manual'
-                    ? t('monitoring.entry.savedVia', {
-                        provenance: t(`monitoring.provenance.${saved.provenance}`),
-                      })
-                    : ''}
+              : status.kind === 'conflict'
+                ? ''
+                : dirty
+                  ? t('monitoring.entry.unsaved')
+                  : status.kind === 'saved'
+                    ? `✓ ${t('monitoring.entry.saved')}`
+                    : saved && saved.provenance !== 'manual'
+                      ? t('monitoring.entry.savedVia', {
+                          provenance: t(`monitoring.provenance.${saved.provenance}`),
+                        })
+                      : ''}
       </p>
     </div>
   );
@@ -429,34 +466,48 @@ export function WarningText({ code, message }: { code: string; message: string }
   return <ServerDetail lead="" detail={message} />;
 }
 
-function MeasurementEntry({ measurement, context }: { measurement: MeasurementOut; context: EntryContext }) {
+function MeasurementEntry({ measurement, context }: { measurement: EntryMeasurement; context: EntryContext }) {
   const { t } = useTranslation();
   const format = useValueFormat();
   const comments = context.comments.filter((c) => c.measurementId === measurement.id);
   const headingId = `entry-${measurement.id}`;
   const { range } = measurement;
   return (
-    <article className="entry-measurement" aria-labelledby={headingId}>
-      <h4 id={headingId} className="entry-measurement__title">
-        <span className="code">{measurement.id}</span> <LText value={measurement.name} />
+    <article
+      className={`entry-measurement${measurement.local ? ' entry-measurement--local' : ''}`}
+      aria-labelledby={headingId}
+    >
+      <h4 id={headingId} className="entry-measurement__title" tabIndex={-1}>
+        <span className="code">{measurement.id}</span> {measurement.name}
+        {measurement.local ? (
+          <>
+            {' '}
+            <span className="badge badge--local">{t('monitoring.local.badge')}</span>
+          </>
+        ) : null}
       </h4>
-      <p className="entry-measurement__definition">
-        <LText value={measurement.definition} />
-      </p>
+      <p className="entry-measurement__definition">{measurement.definition}</p>
       <p className="entry-measurement__meta">
         {t(`unit.${measurement.unit}`)}
         {' · '}
         {range.max === null
           ? t('measurement.rangeFrom', { min: format.number(range.min) })
           : t('measurement.rangeBetween', { min: format.number(range.min), max: format.number(range.max) })}
-        {' · '}
-        {t(`source.${measurement.source}`)}
+        {measurement.source ? (
+          <>
+            {' · '}
+            {t(`source.${measurement.source}`)}
+          </>
+        ) : null}
       </p>
       {comments.length > 0 ? (
-        <div className="notice notice--warning">
+        <div className="notice notice--warning entry-comments">
           {comments.map((c) => (
             <p key={`${c.at}|${c.comment}`}>
-              <strong>{t('monitoring.entry.secretariatSays')}</strong> <span dir="auto">{c.comment}</span>
+              <strong>{t('monitoring.entry.secretariatSays')}</strong> <span dir="auto">{c.comment}</span>{' '}
+              <span className="entry-comments__date">
+                (<Time iso={c.at} withTime={false} />)
+              </span>
             </p>
           ))}
         </div>
@@ -464,6 +515,14 @@ function MeasurementEntry({ measurement, context }: { measurement: MeasurementOu
       {breakdownKeys(measurement).map((key) => (
         <ObservationRow key={key} measurement={measurement} breakdown={key} context={context} />
       ))}
+      <MeasurementEvidence
+        slug={context.slug}
+        year={context.year}
+        measurementId={measurement.id}
+        label={`${measurement.id} ${measurement.nameText}`}
+        editable={context.editable}
+        evidence={context.evidence}
+      />
     </article>
   );
 }
@@ -475,36 +534,93 @@ function FocusAreaEntry({ focusArea, context }: { focusArea: FocusAreaOut; conte
         <span className="code">{focusArea.id}</span> <LText value={focusArea.title} />
       </h3>
       {focusArea.features.flatMap((feature) =>
-        feature.measurements.map((m) => <MeasurementEntry key={m.id} measurement={m} context={context} />),
+        feature.measurements.map((m) => (
+          <MeasurementEntry key={m.id} measurement={catalogueEntry(m)} context={context} />
+        )),
       )}
     </>
   );
 }
 
+/** The city's own measurements, after the catalogue's, marked local. */
+function LocalEntry({
+  locals,
+  context,
+  defineHref,
+}: {
+  locals: readonly EntryMeasurement[];
+  context: EntryContext;
+  defineHref: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 className="entry-focus__title">{t('monitoring.local.entryHeading')}</h3>
+      <p>{t('monitoring.local.entryIntro')}</p>
+      {locals.length === 0 ? (
+        <p className="notice">
+          {t('monitoring.local.entryNone')} <a href={defineHref}>{t('monitoring.local.entryDefine')}</a>
+        </p>
+      ) : (
+        locals.map((m) => <MeasurementEntry key={m.id} measurement={m} context={context} />)
+      )}
+    </>
+  );
+}
+
+/** The key of the data-entry tab that holds the city's own measurements. */
+export const LOCAL_TAB = 'local';
+
 /**
  * Data entry organised by the 12 focus areas (one tab each, with how many of its measurements have a
- * value), every measurement with its definition and every breakdown it takes.
+ * value and how many the secretariat commented on), every measurement with its definition, every
+ * breakdown it takes and its evidence; then a last tab with the city's own measurements.
  */
 export function DataEntry({
   framework,
+  locals,
   context,
   focus,
   onFocusChange,
+  defineHref,
 }: {
   framework: FrameworkResponse;
+  locals: readonly EntryMeasurement[];
   context: EntryContext;
   focus: string;
   onFocusChange: (id: string) => void;
+  /** Where the city's own measurements are defined (the workspace's section). */
+  defineHref: string;
 }) {
   const { t } = useTranslation();
   const format = useValueFormat();
   const focusAreas = framework.areas.flatMap((a) => a.focusAreas);
-  const selected = focusAreas.some((fa) => fa.id === focus) ? focus : (focusAreas[0]?.id ?? '');
-  const filled = (fa: FocusAreaOut) =>
-    fa.features
-      .flatMap((f) => f.measurements)
-      .filter((m) => breakdownKeys(m).some((key) => context.observation(m.id, key))).length;
-  const total = (fa: FocusAreaOut) => fa.features.reduce((n, f) => n + f.measurements.length, 0);
+  const selected = focus === LOCAL_TAB || focusAreas.some((fa) => fa.id === focus) ? focus : (focusAreas[0]?.id ?? '');
+  const hasValue = (m: Pick<MeasurementOut, 'id' | 'breakdowns'>) =>
+    breakdownKeys(m).some((key) => context.observation(m.id, key));
+  const commented = (ids: readonly string[]) =>
+    new Set(
+      context.comments.filter((c) => c.measurementId && ids.includes(c.measurementId)).map((c) => c.measurementId),
+    ).size;
+  const tabs = [
+    ...focusAreas.map((fa) => {
+      const measurements = fa.features.flatMap((f) => f.measurements);
+      return {
+        id: fa.id,
+        label: <span className="code">{fa.id}</span>,
+        filled: measurements.filter(hasValue).length,
+        total: measurements.length,
+        comments: commented(measurements.map((m) => m.id)),
+      };
+    }),
+    {
+      id: LOCAL_TAB,
+      label: <span className="entry-tabs__local">{t('monitoring.local.tab')}</span>,
+      filled: locals.filter(hasValue).length,
+      total: locals.length,
+      comments: commented(locals.map((m) => m.id)),
+    },
+  ];
   return (
     <Tabs
       className="entry-tabs"
@@ -513,15 +629,20 @@ export function DataEntry({
       keyboardActivation="manual"
     >
       <TabList className="entry-tabs__list" aria-label={t('monitoring.entry.focusAreas')}>
-        {focusAreas.map((fa) => (
-          <Tab key={fa.id} id={fa.id} className="entry-tabs__tab">
-            <span className="code">{fa.id}</span>
+        {tabs.map((tab) => (
+          <Tab key={tab.id} id={tab.id} className="entry-tabs__tab">
+            {tab.label}
             <span className="entry-tabs__count">
               {t('monitoring.entry.tabCount', {
-                filled: format.number(filled(fa)),
-                total: format.number(total(fa)),
+                filled: format.number(tab.filled),
+                total: format.number(tab.total),
               })}
             </span>
+            {tab.comments > 0 ? (
+              <span className="entry-tabs__comments">
+                {t('monitoring.entry.tabComments', { count: tab.comments, n: format.number(tab.comments) })}
+              </span>
+            ) : null}
           </Tab>
         ))}
       </TabList>
@@ -530,6 +651,9 @@ export function DataEntry({
           <FocusAreaEntry focusArea={fa} context={context} />
         </TabPanel>
       ))}
+      <TabPanel id={LOCAL_TAB} className="entry-tabs__panel">
+        <LocalEntry locals={locals} context={context} defineHref={defineHref} />
+      </TabPanel>
     </Tabs>
   );
 }
