@@ -7,8 +7,12 @@ const base = inject('baseUrl');
 const admin = inject('admin');
 // An Irish city of the network without figures; reviewers come from France and Germany, and an Irish expert
 // is there to be refused by the same-country rule.
-const city = { slug: 'cork', name: 'Cork', year: 2025 };
-const coordinator = { email: 'coordinator@cork.example', name: 'Aoife Cork', password: 'the lee runs through cork' };
+const city = { slug: 'limerick', name: 'Limerick', year: 2025 };
+const coordinator = {
+  email: 'coordinator@limerick.example',
+  name: 'Aoife Limerick',
+  password: 'the shannon runs through limerick',
+};
 const experts = {
   a: { email: 'amelie@review.example', name: 'Amélie Reviewer', password: 'rubrics read twice', country: 'FR' },
   b: { email: 'bernd@review.example', name: 'Bernd Reviewer', password: 'evidence before ratings', country: 'DE' },
