@@ -25,6 +25,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { DataEntry, type EntryContext, LOCAL_TAB, rowId, WarningText } from './workspace/DataEntry.tsx';
 import { useEvidence } from './workspace/Evidence.tsx';
+import { ExpertNarratives } from './workspace/ExpertNarratives.tsx';
 import { ImportExport } from './workspace/ImportExport.tsx';
 import { LocalMeasurements, localEntry } from './workspace/LocalMeasurements.tsx';
 import { Targets } from './workspace/Targets.tsx';
@@ -361,6 +362,18 @@ function CycleWorkspace({
         />
       </section>
 
+      <section id="expert-review" aria-labelledby="expert-review-heading" className="workspace-section">
+        <h2 id="expert-review-heading">{t('review.narrative.heading')}</h2>
+        <ExpertNarratives
+          slug={slug}
+          year={year}
+          editable={editable}
+          framework={framework}
+          evidence={evidence.of}
+          onShow={(id) => show(id)}
+        />
+      </section>
+
       <section id="files" aria-labelledby="files-heading" className="workspace-section">
         <h2 id="files-heading">{t('monitoring.workspace.filesHeading')}</h2>
         <ImportExport slug={slug} year={year} editable={editable} onImported={reload} />
@@ -500,6 +513,9 @@ function Workspace({ me }: { me: MeResponse }) {
                   </li>
                   <li>
                     <a href="#entry">{t('monitoring.workspace.entryHeading')}</a>
+                  </li>
+                  <li>
+                    <a href="#expert-review">{t('review.narrative.heading')}</a>
                   </li>
                   <li>
                     <a href="#files">{t('monitoring.workspace.filesHeading')}</a>
