@@ -13,7 +13,6 @@ import {
   missingApplicationFields,
   type UpdateMembershipCallBody,
 } from '@lco/core';
-import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -29,7 +28,6 @@ import {
 } from '../../platform/http/problem.ts';
 import { type Actor, hasRole } from '../../platform/security/actor.ts';
 import type { RequestMeta } from '../accounts/accounts.service.ts';
-import { cities, countries } from '../network/network.tables.ts';
 import {
   allowedActions,
   EXPIRY,
@@ -44,8 +42,7 @@ import { type MembershipMailEvent, membershipMail } from './membership.mail.ts';
 import { can, isCityEditorOnly, type MembershipAction, type MembershipScope } from './membership.policy.ts';
 import { membershipProblem } from './membership.problems.ts';
 import { type ApplicationRow, type CallRow, type MemberCity, MembershipRepository } from './membership.repository.ts';
-import type { SignatureRecord } from './membership.tables.ts';
-import { membershipApplications } from './membership.tables.ts';
+import type { membershipApplications, SignatureRecord } from './membership.tables.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -146,8 +143,8 @@ export class ApplicationService {
    */
   async addApplicantCity(actor: Actor, body: { name: string; countryIso2: string }, meta: RequestMeta) {
     this.authorize(actor, 'applicant-city.create', NETWORK);
-    const [country] = await this.ctx.db.select().from(countries).where(eq(countries.iso2, body.countryIso2));
-    if (!country) {
+    const countryNames = await this.repository.countryNames(body.countryIso2);
+    if (!countryNames) {
       throw badRequest(`No country ${body.countryIso2}.`, [{ field: 'countryIso2', message: 'is unknown' }]);
     }
     const now = this.ctx.now();
@@ -163,7 +160,7 @@ export class ApplicationService {
           name: body.name,
           countryIso2: body.countryIso2,
           membershipStatus: 'applicant',
-          searchText: foldForSearch([body.name, ...Object.values(country.names)].join(' | ')),
+          searchText: foldForSearch([body.name, ...Object.values(countryNames)].join(' | ')),
         });
         if (!row) continue;
         await audit(tx, actor, 'applicant-city.create', 'city', row.id, null, { slug, name: row.name }, meta, now);
@@ -176,26 +173,17 @@ export class ApplicationService {
   // applications
 
   async list(actor: Actor, query: ApplicationsQuery): Promise<ApplicationOut[]> {
-    const conditions: SQL[] = [];
+    // What the actor may read: everything for the network staff and the jury, else its cities and countries.
+    let visible: { cityIds: string[]; countryCodes: string[] } | null = null;
     if (!can(actor, 'compliance.read', NETWORK) && !hasRole(actor, 'jury')) {
       const cityIds = actor.grants
         .filter((g) => (g.role === 'city-coordinator' || g.role === 'city-editor') && g.scopeId)
         .map((g) => g.scopeId as string);
       const countryCodes = actor.grants.filter((g) => g.role === 'natcom' && g.scopeId).map((g) => g.scopeId as string);
       if (cityIds.length === 0 && countryCodes.length === 0) return [];
-      conditions.push(
-        or(
-          ...(cityIds.length ? [inArray(cities.id, cityIds)] : []),
-          ...(countryCodes.length ? [inArray(cities.countryIso2, countryCodes)] : []),
-        ) as SQL,
-      );
+      visible = { cityIds, countryCodes };
     }
-    if (query.call) conditions.push(eq(membershipApplications.callId, query.call));
-    if (query.state) conditions.push(eq(membershipApplications.state, query.state));
-    if (query.region) conditions.push(eq(countries.regionCode, query.region));
-    if (query.country) conditions.push(eq(cities.countryIso2, query.country));
-    if (query.city) conditions.push(eq(cities.slug, query.city));
-    const rows = await this.repository.listApplications(conditions);
+    const rows = await this.repository.listApplications(visible, query);
     const calls = new Map((await this.repository.listCalls()).map((c) => [c.id, c]));
     const now = this.ctx.now();
     const out: ApplicationOut[] = [];

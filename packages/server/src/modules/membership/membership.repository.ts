@@ -1,5 +1,5 @@
-import type { RegionCode } from '@lco/core';
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { ApplicationsQuery, RegionCode, Translations } from '@lco/core';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { roleGrants, users } from '../accounts/accounts.tables.ts';
 import { cycles } from '../monitoring/cycle.tables.ts';
@@ -69,8 +69,9 @@ export class MembershipRepository {
     return row;
   }
 
-  async countryExists(iso2: string): Promise<boolean> {
-    return (await this.db.$count(countries, eq(countries.iso2, iso2))) > 0;
+  async countryNames(iso2: string): Promise<Translations | undefined> {
+    const [row] = await this.db.select({ names: countries.names }).from(countries).where(eq(countries.iso2, iso2));
+    return row?.names;
   }
 
   async insertCity(values: typeof cities.$inferInsert) {
@@ -125,7 +126,21 @@ export class MembershipRepository {
     return row;
   }
 
-  async listApplications(conditions: SQL[]) {
+  /** Applications matching the query, limited to these cities and countries unless `visible` is null (all). */
+  async listApplications(visible: { cityIds: string[]; countryCodes: string[] } | null, query: ApplicationsQuery) {
+    const conditions: SQL[] = [];
+    if (visible) {
+      const scopes: SQL[] = [];
+      if (visible.cityIds.length > 0) scopes.push(inArray(cities.id, visible.cityIds));
+      if (visible.countryCodes.length > 0) scopes.push(inArray(cities.countryIso2, visible.countryCodes));
+      const scope = or(...scopes);
+      if (scope) conditions.push(scope);
+    }
+    if (query.call) conditions.push(eq(membershipApplications.callId, query.call));
+    if (query.state) conditions.push(eq(membershipApplications.state, query.state));
+    if (query.region) conditions.push(eq(countries.regionCode, query.region));
+    if (query.country) conditions.push(eq(cities.countryIso2, query.country));
+    if (query.city) conditions.push(eq(cities.slug, query.city));
     return this.db
       .select({ application: membershipApplications, city: cityColumns })
       .from(membershipApplications)
