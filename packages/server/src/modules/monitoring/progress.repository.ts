@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { cycles, observations, targets } from './cycle.tables.ts';
+import { cycleEvents, cycles, observations, targets } from './cycle.tables.ts';
 
 export type TargetRow = typeof targets.$inferSelect;
 
@@ -20,6 +20,15 @@ export class ProgressRepository {
       .innerJoin(cycles, and(eq(cycles.cityId, observations.cityId), eq(cycles.year, observations.year)))
       .where(and(eq(observations.cityId, cityId), eq(cycles.state, 'accepted')))
       .orderBy(asc(observations.measurementId), asc(observations.breakdown), asc(observations.year));
+  }
+
+  /**
+   * How many state changes the city's cycles have had. Accepted values change only through one (accept,
+   * reopen), and the events are append-only, so the count moves whenever the accepted data may have.
+   */
+  async cycleEventCount(cityId: string): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(cycleEvents).where(eq(cycleEvents.cityId, cityId));
+    return row?.n ?? 0;
   }
 
   async targets(cityId: string): Promise<TargetRow[]> {

@@ -42,6 +42,46 @@ describe('progress', () => {
     expect(body.basedOn.acceptedYears).toEqual([]);
   });
 
+  it('follows acceptance, reopening and target changes at once, though the result is kept between reads', async () => {
+    const coordinator = (await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'swansea' }] })).agent;
+    const secretariat = (await signedIn(t.app, { grants: [{ role: 'secretariat' }] })).agent;
+    const read = async () =>
+      ProgressResponseSchema.parse((await new Agent(t.app).get('/api/v1/cities/swansea/progress')).json());
+    const series = async () => (await read()).series.find((s) => s.measurementId === '1.2.2a');
+    const cycle = '/api/v1/cities/swansea/cycles/2022';
+    for (const [year, value] of [
+      [2021, 60],
+      [2022, 62],
+    ] as const) {
+      const put = await coordinator.request('PUT', `/api/v1/cities/swansea/cycles/${year}/observations/1.2.2a/total`, {
+        value,
+        sourceDetail: 'Labour Force Survey',
+        confirmWarnings: true,
+        expectedVersion: null,
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      expect((await coordinator.post(`/api/v1/cities/swansea/cycles/${year}/submit`)).statusCode).toBe(200);
+      // Read (and kept) while this year is submitted, not yet accepted.
+      expect((await series())?.valueCount ?? 0).toBe(year === 2021 ? 0 : 1);
+      expect((await secretariat.post(`/api/v1/cities/swansea/cycles/${year}/accept`)).statusCode).toBe(200);
+    }
+    expect(await series()).toMatchObject({ valueCount: 2, latest: { year: 2022, value: 62 }, target: null });
+
+    await coordinator.request('PUT', '/api/v1/cities/swansea/targets/1.2.2a/total', {
+      targetValue: 70,
+      targetYear: 2030,
+    });
+    expect((await series())?.target).toMatchObject({ year: 2030, value: 70 });
+    await coordinator.request('PUT', '/api/v1/cities/swansea/targets/1.2.2a/total', {
+      targetValue: 75,
+      targetYear: 2030,
+    });
+    expect((await series())?.target).toMatchObject({ value: 75 });
+
+    expect((await secretariat.post(`${cycle}/reopen`, { reason: 'A revised survey wave' })).statusCode).toBe(200);
+    expect((await series())?.valueCount).toBe(1);
+  });
+
   it('answers an unknown city with 404', async () => {
     expect((await new Agent(t.app).get('/api/v1/cities/atlantis/progress')).statusCode).toBe(404);
   });

@@ -1,4 +1,5 @@
 import { ProblemSchema, ProgressResponseSchema, SaveTargetBodySchema, TargetOutSchema } from '@lco/core';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -28,7 +29,12 @@ export function progressRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ProgressResponseSchema, ...problems },
         },
       },
-      async (request) => service.progress(request.params.slug),
+      // Sent as the JSON text the service keeps, checked against the schema when it was computed; a plain
+      // FastifyReply because the typed one only takes the schema's object.
+      async (request, reply) =>
+        (reply as FastifyReply)
+          .type('application/json; charset=utf-8')
+          .send(await service.progressJson(request.params.slug)),
     );
 
     app.get(

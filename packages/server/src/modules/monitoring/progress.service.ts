@@ -5,6 +5,7 @@ import {
   findMeasurement,
   ProgressInputError,
   type ProgressResponse,
+  ProgressResponseSchema,
   type ProgressResult,
   type RollUp,
   rollUp,
@@ -26,10 +27,19 @@ export interface SaveTarget {
   baselineYear?: number | undefined;
 }
 
+/** Cities whose computed progress is kept in memory; past this, the oldest is forgotten. */
+const CACHED_CITIES = 200;
+
 /** Targets a city sets, and its progress towards them computed from its accepted data. */
 export class ProgressService {
   private readonly repository: ProgressRepository;
   private readonly cycles: CycleRepository;
+  /**
+   * The progress response of a city as JSON, with what it was computed from. Computing it reads every
+   * accepted value and assesses every series (tens of milliseconds); checking the key costs two small
+   * queries, and the key changes whenever the result could (see `progressKey`).
+   */
+  private readonly computed = new Map<string, { key: string; json: string }>();
 
   constructor(private readonly ctx: AppContext) {
     this.repository = new ProgressRepository(ctx.db);
@@ -137,14 +147,32 @@ export class ProgressService {
 
   /**
    * Every series' status (against its target, or its direction) and the roll-ups to feature, focus area
-   * and area: counts per status and coverage, never one score.
+   * and area: counts per status and coverage, never one score. As JSON text, computed again only when the
+   * city's accepted data or targets have changed.
    */
-  async progress(slug: string): Promise<ProgressResponse> {
+  async progressJson(slug: string): Promise<string> {
     const city = await this.city(slug);
-    const [values, targetRows] = await Promise.all([
-      this.repository.acceptedValues(city.id),
+    const [events, targetRows] = await Promise.all([
+      this.repository.cycleEventCount(city.id),
       this.repository.targets(city.id),
     ]);
+    const key = progressKey(events, targetRows);
+    const cached = this.computed.get(city.id);
+    if (cached?.key === key) return cached.json;
+    const json = JSON.stringify(
+      ProgressResponseSchema.parse(await this.compute(city, await this.repository.acceptedValues(city.id), targetRows)),
+    );
+    this.computed.delete(city.id);
+    this.computed.set(city.id, { key, json });
+    if (this.computed.size > CACHED_CITIES) this.computed.delete(this.computed.keys().next().value as string);
+    return json;
+  }
+
+  private async compute(
+    city: CityRef,
+    values: Awaited<ReturnType<ProgressRepository['acceptedValues']>>,
+    targetRows: TargetRow[],
+  ): Promise<ProgressResponse> {
     const series = new Map<
       string,
       { measurementId: string; breakdown: string; points: { year: number; value: number }[] }
@@ -229,6 +257,14 @@ function assessOrExplain(input: Parameters<typeof assessSeries>[0]): ProgressRes
       ],
     };
   }
+}
+
+/** What a city's progress is computed from, short of the values themselves: their state changes and the targets. */
+function progressKey(cycleEvents: number, targetRows: TargetRow[]): string {
+  return JSON.stringify([
+    cycleEvents,
+    targetRows.map((t) => [t.measurementId, t.breakdown, t.targetValue, t.targetYear, t.baselineValue, t.baselineYear]),
+  ]);
 }
 
 function presentTarget(row: TargetRow): TargetOut {
