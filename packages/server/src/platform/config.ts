@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type OidcSettings, type Settings } from './context.ts';
+import { SERVER_ROOT } from './paths.ts';
 
 /** Runtime settings, read once from the environment (README "Configuration"). */
 export interface Config {
@@ -75,5 +76,5 @@ function readOidc(env: NodeJS.ProcessEnv): OidcSettings | null {
 }
 
 function defaultWebDist(): string {
-  return path.resolve(import.meta.dirname, '../../../web/dist');
+  return path.resolve(SERVER_ROOT, '../web/dist');
 }

@@ -11,7 +11,7 @@ import {
   TOTAL,
 } from '@lco/core';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * Observation files, from bytes to checked rows and back: CSV (UTF-8 with or without a byte-order mark;
@@ -250,7 +250,7 @@ async function readXlsx(bytes: Uint8Array): Promise<ObservationSheet> {
   if (unzipped > MAX_UNZIPPED_BYTES) {
     return fail(`the workbook unpacks to more than ${MAX_UNZIPPED_BYTES / MB} MB: split it, or save it as CSV`);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's bytes.
     await workbook.xlsx.load(Uint8Array.from(bytes).buffer);
@@ -277,6 +277,11 @@ async function readXlsx(bytes: Uint8Array): Promise<ObservationSheet> {
 }
 
 /** A cell as text: numbers in their shortest exact form, formulas by their result, rich text joined. */
+/** ExcelJS costs half a second to load, so only the requests that read or write a workbook pay for it. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -630,7 +635,7 @@ export async function writeObservationFile(rows: readonly FileRow[], format: Fil
       ),
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('observations', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({
     header: c,
