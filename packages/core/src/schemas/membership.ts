@@ -339,6 +339,26 @@ export const ApplicationsQuerySchema = z.object({
 });
 export type ApplicationsQuery = z.infer<typeof ApplicationsQuerySchema>;
 
+/** The filter of the secretariat's counts of applications: one call, or every call. */
+export const ApplicationCountsQuerySchema = z.object({ call: z.uuid().optional() });
+
+/**
+ * Applications counted by state and by UNESCO region (the secretariat's workspace); every state and every region
+ * with an application is named, states without applications count 0.
+ */
+export const ApplicationCountsSchema = z.object({
+  total: z.number().int(),
+  byState: z.record(ApplicationStateSchema, z.number().int()),
+  byRegion: z.array(
+    z.object({
+      region: RegionCodeSchema,
+      total: z.number().int(),
+      byState: z.record(ApplicationStateSchema, z.number().int()),
+    }),
+  ),
+});
+export type ApplicationCounts = z.infer<typeof ApplicationCountsSchema>;
+
 /** A National Commission's quota in a call: how many it has endorsed and may still endorse. */
 export const QuotaOutSchema = z.object({
   callId: z.uuid(),

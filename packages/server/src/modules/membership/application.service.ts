@@ -1,4 +1,6 @@
 import {
+  APPLICATION_STATES,
+  type ApplicationCounts,
   type ApplicationDetail,
   type ApplicationForm,
   type ApplicationOut,
@@ -189,7 +191,8 @@ export class ApplicationService {
     const out: ApplicationOut[] = [];
     for (const { application, city } of rows) {
       const call = calls.get(application.callId);
-      if (!call) continue;
+      // The jury reads only the applications of calls that ask for its recommendation.
+      if (!call || !can(actor, 'application.read', scopeOf(city, call))) continue;
       const endorsed =
         application.state === 'submitted' ? await this.repository.endorsedInCountry(call.id, city.countryIso2) : 0;
       out.push(presentApplication(actor, application, city, call, endorsed, now));
@@ -197,10 +200,31 @@ export class ApplicationService {
     return out;
   }
 
+  /** The secretariat's counts of applications by state and region. */
+  async counts(actor: Actor, query: { call?: string }): Promise<ApplicationCounts> {
+    this.authorize(actor, 'application.count', NETWORK);
+    if (query.call) await this.findCall(query.call);
+    const zero = () =>
+      Object.fromEntries(APPLICATION_STATES.map((state) => [state, 0])) as Record<ApplicationState, number>;
+    const out: ApplicationCounts = { total: 0, byState: zero(), byRegion: [] };
+    for (const { region, state, n } of await this.repository.countApplications(query.call)) {
+      let row = out.byRegion.find((r) => r.region === region);
+      if (!row) {
+        row = { region, total: 0, byState: zero() };
+        out.byRegion.push(row);
+      }
+      row.byState[state as ApplicationState] += n;
+      row.total += n;
+      out.byState[state as ApplicationState] += n;
+      out.total += n;
+    }
+    return out;
+  }
+
   async detail(actor: Actor | null, id: string): Promise<ApplicationDetail> {
     if (!actor) throw unauthorized();
     const { application, city, call } = await this.load(this.repository, id);
-    if (!can(actor, 'application.read', scopeOf(city))) throw forbidden();
+    if (!can(actor, 'application.read', scopeOf(city, call))) throw forbidden();
     const endorsed = await this.repository.endorsedInCountry(call.id, city.countryIso2);
     const history = await this.repository.history(city.id, id);
     const signature = application.signature;
@@ -414,8 +438,8 @@ export class ApplicationService {
 
   async signedForm(actor: Actor | null, id: string): Promise<SignedFormDownload> {
     if (!actor) throw unauthorized();
-    const { application, city } = await this.load(this.repository, id);
-    if (!can(actor, 'application.read', scopeOf(city))) throw forbidden();
+    const { application, city, call } = await this.load(this.repository, id);
+    if (!can(actor, 'application.read', scopeOf(city, call))) throw forbidden();
     const file = application.signature?.file;
     if (!file) throw notFound('This application was not signed by uploading the form.');
     const stream = await this.ctx.files.get(file.storageKey);
@@ -664,8 +688,11 @@ export class ApplicationService {
 
 const NETWORK: MembershipScope = { cityId: null, countryIso2: null };
 
-export function scopeOf(city: { id: string; countryIso2: string }): MembershipScope {
-  return { cityId: city.id, countryIso2: city.countryIso2 };
+export function scopeOf(
+  city: { id: string; countryIso2: string },
+  call?: { juryRecommendation: boolean },
+): MembershipScope {
+  return { cityId: city.id, countryIso2: city.countryIso2, juryCall: call?.juryRecommendation ?? false };
 }
 
 function day(d: Date): string {
@@ -725,7 +752,7 @@ function presentApplication(
     deadlinePassed: deadline !== null && now > deadline,
     recommendation: (row.recommendation as ApplicationOut['recommendation']) ?? null,
     updatedAt: row.updatedAt.toISOString(),
-    allowedActions: allowedActions(actor, scopeOf(city), facts),
+    allowedActions: allowedActions(actor, scopeOf(city, call), facts),
   };
 }
 

@@ -35,6 +35,7 @@ const ALLOWED: Record<MembershipAction, string[]> = {
   'applicant-city.create': STAFF,
   'application.accept': STAFF,
   'application.not-accept': STAFF,
+  'application.count': STAFF,
   'compliance.read': STAFF,
   'compliance.remind': STAFF,
   'member.standing': STAFF,
@@ -48,7 +49,7 @@ const ALLOWED: Record<MembershipAction, string[]> = {
   'application.endorse': ['natcom IE'],
   'application.decline': ['natcom IE'],
   'application.recommend': [...STAFF, 'jury'],
-  'application.read': [...STAFF, 'natcom IE', 'coordinator Cork', 'editor Cork', 'jury'],
+  'application.read': [...STAFF, 'natcom IE', 'coordinator Cork', 'editor Cork'],
   'application.list': [
     ...STAFF,
     'natcom IE',
@@ -71,6 +72,15 @@ describe('membership policy: role by action', () => {
       expect(who).toEqual(allowed);
     });
   }
+
+  it('the jury reads an application, and its signed form, only when the call asks for its recommendation', () => {
+    const jury = person('jury');
+    expect(can(jury, 'application.read', SCOPE)).toBe(false);
+    expect(can(jury, 'application.read', { ...SCOPE, juryCall: false })).toBe(false);
+    expect(can(jury, 'application.read', { ...SCOPE, juryCall: true })).toBe(true);
+    expect(can(person('expert'), 'application.read', { ...SCOPE, juryCall: true })).toBe(false);
+    expect(can(null, 'application.read', { ...SCOPE, juryCall: true })).toBe(false);
+  });
 
   it('every step of the state machine is one of the actions above', () => {
     for (const t of Object.values(TRANSITIONS)) expect(Object.keys(ALLOWED)).toContain(t.who);

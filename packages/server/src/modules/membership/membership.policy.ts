@@ -4,6 +4,8 @@ import { type Actor, hasRole } from '../../platform/security/actor.ts';
 export interface MembershipScope {
   cityId: string | null;
   countryIso2: string | null;
+  /** The application's call asks an expert jury to recommend (the jury reads only such applications). */
+  juryCall?: boolean;
 }
 
 export type MembershipAction =
@@ -12,6 +14,7 @@ export type MembershipAction =
   | 'applicant-city.create'
   | 'application.accept'
   | 'application.not-accept'
+  | 'application.count'
   | 'compliance.read'
   | 'compliance.remind'
   | 'member.standing'
@@ -54,6 +57,7 @@ export function can(actor: Actor | null, action: MembershipAction, scope: Member
     case 'applicant-city.create':
     case 'application.accept':
     case 'application.not-accept':
+    case 'application.count':
     case 'compliance.read':
     case 'compliance.remind':
     case 'member.standing':
@@ -72,12 +76,13 @@ export function can(actor: Actor | null, action: MembershipAction, scope: Member
       return isNationalCommission(actor, scope);
     case 'application.recommend':
       return hasRole(actor, 'jury') || isNetworkStaff(actor);
+    // The form, its history and the signed and stamped form; the jury only where the call asks for it.
     case 'application.read':
       return (
         isCityTeam(actor, scope) ||
         isNationalCommission(actor, scope) ||
         isNetworkStaff(actor) ||
-        hasRole(actor, 'jury')
+        (scope.juryCall === true && hasRole(actor, 'jury'))
       );
     // A list is filtered to what the actor may read; anyone signed in may ask.
     case 'application.list':

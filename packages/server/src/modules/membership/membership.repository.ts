@@ -150,6 +150,22 @@ export class MembershipRepository {
       .orderBy(asc(membershipApplications.createdAt));
   }
 
+  /** Applications counted by UNESCO region and state, of one call or of all. */
+  async countApplications(callId: string | undefined) {
+    return this.db
+      .select({
+        region: sql<RegionCode>`${countries.regionCode}`,
+        state: membershipApplications.state,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(membershipApplications)
+      .innerJoin(cities, eq(cities.id, membershipApplications.cityId))
+      .innerJoin(countries, eq(countries.iso2, cities.countryIso2))
+      .where(callId ? eq(membershipApplications.callId, callId) : undefined)
+      .groupBy(countries.regionCode, membershipApplications.state)
+      .orderBy(asc(countries.regionCode));
+  }
+
   /** Update the application if it is still at the version read; undefined when someone changed it meanwhile. */
   async updateApplication(
     cityId: string,

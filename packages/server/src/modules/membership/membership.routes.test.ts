@@ -1,6 +1,17 @@
-import { ApplicationDetailSchema, type ApplicationForm, ComplianceBoardSchema, ProblemSchema } from '@lco/core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import {
+  ApplicationCountsSchema,
+  ApplicationDetailSchema,
+  type ApplicationForm,
+  ApplicationOutSchema,
+  ComplianceBoardSchema,
+  ProblemSchema,
+} from '@lco/core';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { mailOutbox } from '../../platform/mail/mail.tables.ts';
 import { type Agent, signedIn } from '../../platform/testing/agent.ts';
@@ -267,6 +278,119 @@ describe('from a draft to member', () => {
     expect(download.body.startsWith('%PDF')).toBe(true);
   });
 });
+
+describe('the signed form', () => {
+  it('is read by the jury only when the call asks for its recommendation', async () => {
+    const jury = (await signedIn(t.app, { grants: [{ role: 'jury' }] })).agent;
+    const signWith = async (name: string, callId: string) => {
+      const city = await applicantCity(name);
+      const { id } = ApplicationDetailSchema.parse(
+        (await city.coordinator.post(APPS, { callId, city: city.slug })).json(),
+      );
+      await city.coordinator.request('PUT', `${APPS}/${id}/form`, { form: COMPLETE, expectedVersion: 1 });
+      expect((await upload(city.coordinator, `${APPS}/${id}/signed-form`, 'form.pdf', PDF)).statusCode).toBe(200);
+      return id;
+    };
+    const withJury = await signWith('Athlone', (await openCall({ juryRecommendation: true })).id);
+    const withoutJury = await signWith('Birr', (await openCall()).id);
+
+    const download = await jury.get(`${APPS}/${withJury}/signed-form`);
+    expect(download.statusCode).toBe(200);
+    expect(download.body.startsWith('%PDF')).toBe(true);
+    expect((await jury.get(`${APPS}/${withJury}`)).statusCode).toBe(200);
+
+    for (const url of [`${APPS}/${withoutJury}/signed-form`, `${APPS}/${withoutJury}`]) {
+      const res = await jury.get(url);
+      expect(res.statusCode).toBe(403);
+      expect(ProblemSchema.parse(res.json()).type).toBe('/problems/forbidden');
+    }
+    const listed = z.object({ items: z.array(ApplicationOutSchema) }).parse((await jury.get(APPS)).json());
+    expect(listed.items.map((a) => a.id)).toContain(withJury);
+    expect(listed.items.map((a) => a.id)).not.toContain(withoutJury);
+  });
+
+  it('over the size limit is refused with 413 before it is all read, and nothing changes', async () => {
+    const call = await openCall();
+    const city = await applicantCity('Carlow');
+    const { id } = ApplicationDetailSchema.parse(
+      (await city.coordinator.post(APPS, { callId: call.id, city: city.slug })).json(),
+    );
+    await city.coordinator.request('PUT', `${APPS}/${id}/form`, { form: COMPLETE, expectedVersion: 1 });
+    const files = storedFiles().length;
+    const boundary = 'lco-limit';
+    let pulled = 0;
+    const body = Readable.from(
+      (function* () {
+        yield Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="form.pdf"\r\n` +
+            'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n',
+        );
+        // 200 MB offered, produced lazily: the server must stop well before the end.
+        for (let i = 0; i < 200; i++) {
+          pulled += MB;
+          yield Buffer.alloc(MB, 0x20);
+        }
+        yield Buffer.from(`\r\n--${boundary}--\r\n`);
+      })(),
+      { objectMode: false },
+    );
+    const problem = await refused(
+      () =>
+        city.coordinator.request('POST', `${APPS}/${id}/signed-form`, body, {
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        }),
+      413,
+      '/problems/payload-too-large',
+    );
+    expect(problem.detail).toContain('at most 20 MB');
+    expect(pulled).toBeLessThan(40 * MB);
+    expect(storedFiles()).toHaveLength(files);
+    expect(await state(id)).toMatchObject({ state: 'draft', signature: null });
+    body.destroy();
+  });
+});
+
+describe("the secretariat's counts", () => {
+  it('counts applications by state and by region, for one call or all, for the secretariat only', async () => {
+    const call = await openCall();
+    await signedApplication('Navan', call.id, { submit: true });
+    await signedApplication('Naas', call.id);
+    await signedApplication('Lille', call.id, { country: 'FR' });
+    const res = await secretariat.get(`/api/v1/membership-application-counts?call=${call.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const counts = ApplicationCountsSchema.parse(res.json());
+    expect(counts.total).toBe(3);
+    expect(counts.byState).toMatchObject({ draft: 0, signed: 2, submitted: 1, accepted: 0 });
+    expect(counts.byRegion).toEqual([
+      {
+        region: 'europe-north-america',
+        total: 3,
+        byState: expect.objectContaining({ signed: 2, submitted: 1 }),
+      },
+    ]);
+    const all = ApplicationCountsSchema.parse((await secretariat.get('/api/v1/membership-application-counts')).json());
+    expect(all.total).toBeGreaterThanOrEqual(3);
+
+    const natcom = await natcomIE.get(`/api/v1/membership-application-counts?call=${call.id}`);
+    expect(natcom.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/membership-application-counts' })).statusCode).toBe(401);
+    const unknown = await secretariat.get(`/api/v1/membership-application-counts?call=${crypto.randomUUID()}`);
+    expect(unknown.statusCode).toBe(404);
+    const bad = await secretariat.get('/api/v1/membership-application-counts?call=nope');
+    expect(ProblemSchema.parse(bad.json()).status).toBe(400);
+  });
+});
+
+const MB = 1024 * 1024;
+
+function storedFiles(): string[] {
+  const root = path.join(t.dataDir, 'files');
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
 
 const signBody = {
   action: 'sign',

@@ -1,5 +1,7 @@
 import {
   ApplicantCityBodySchema,
+  ApplicationCountsQuerySchema,
+  ApplicationCountsSchema,
   ApplicationDetailSchema,
   ApplicationOutSchema,
   ApplicationsQuerySchema,
@@ -158,6 +160,22 @@ export function membershipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
         return { items: await applications.list(requireActor(request), request.query) };
+      },
+    );
+
+    app.get(
+      '/membership-application-counts',
+      {
+        schema: {
+          tags,
+          summary: 'Applications counted by state and by UNESCO region, of one call or of all (secretariat)',
+          querystring: ApplicationCountsQuerySchema,
+          response: { 200: ApplicationCountsSchema, ...problems },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return applications.counts(requireActor(request), request.query);
       },
     );
 
