@@ -1,7 +1,21 @@
 import { z } from 'zod';
-import { LANGUAGES, type Lang } from '../i18n/languages.ts';
+import { LANGUAGES } from '../i18n/languages.ts';
+import {
+  APPLICATION_STATES,
+  APPLICATION_WORD_LIMIT,
+  CITY_CHALLENGES,
+  COMPLIANCE_STATUSES,
+} from '../membership/form.ts';
 import { countWords } from '../text/words.ts';
 import { RegionCodeSchema } from './network.ts';
+
+export {
+  APPLICATION_STATES,
+  APPLICATION_WORD_LIMIT,
+  CITY_CHALLENGES,
+  COMPLIANCE_STATUSES,
+  GUIDING_DOCUMENTS,
+} from '../membership/form.ts';
 
 /**
  * Joining the Global Network of Learning Cities and reporting every two years (issue #8).
@@ -64,24 +78,9 @@ export type MembershipCallOut = z.infer<typeof MembershipCallOutSchema>;
 
 // ── the application form ────────────────────────────────────────────────────────────────────────────────
 
-/** Word limit of the motivation and of the implementation text, as on the paper form. */
-export const APPLICATION_WORD_LIMIT = 200;
 
 const limitedText = z.string().max(4000);
 
-/** The city's main challenges the form asks to rate 1 (minor) to 5 (major). The web app labels them. */
-export const CITY_CHALLENGES = [
-  'economic-development',
-  'employment',
-  'social-inclusion',
-  'health-and-well-being',
-  'environment-and-climate',
-  'urbanisation-and-migration',
-  'access-to-education',
-  'digital-divide',
-  'culture-and-heritage',
-  'governance-and-participation',
-] as const;
 export const CityChallengeSchema = z.enum(CITY_CHALLENGES);
 export type CityChallenge = z.infer<typeof CityChallengeSchema>;
 
@@ -174,47 +173,9 @@ export function missingApplicationFields(form: ApplicationForm): string[] {
   return missing;
 }
 
-/** The Guiding Documents an applicant adopts, titled in each language; the web app shows them in the applicant's. */
-export const GUIDING_DOCUMENTS: Readonly<
-  Record<'beijingDeclaration' | 'keyFeatures', { title: Record<Lang, string>; url: string }>
-> = {
-  beijingDeclaration: {
-    title: {
-      en: 'Beijing Declaration on Building Learning Cities',
-      fr: 'Déclaration de Beijing sur la création de villes apprenantes',
-      es: 'Declaración de Beijing sobre la Construcción de Ciudades del Aprendizaje',
-      ar: 'إعلان بيجين بشأن بناء مدن التعلّم',
-      zh: '建设学习型城市北京宣言',
-      ru: 'Пекинская декларация о создании обучающихся городов',
-    },
-    url: 'https://uil.unesco.org/lifelong-learning/learning-cities/beijing-declaration',
-  },
-  keyFeatures: {
-    title: {
-      en: 'Key Features of Learning Cities',
-      fr: 'Caractéristiques clés des villes apprenantes',
-      es: 'Características Clave de las Ciudades del Aprendizaje',
-      ar: 'السمات الرئيسية لمدن التعلّم',
-      zh: '学习型城市的主要特征',
-      ru: 'Ключевые характеристики обучающихся городов',
-    },
-    url: 'https://uil.unesco.org/lifelong-learning/learning-cities/key-features',
-  },
-};
 
 // ── the state machine ───────────────────────────────────────────────────────────────────────────────────
 
-export const APPLICATION_STATES = [
-  'draft',
-  'signed',
-  'submitted',
-  'endorsed',
-  'declined',
-  'recommended',
-  'accepted',
-  'not-accepted',
-  'expired',
-] as const;
 export const ApplicationStateSchema = z.enum(APPLICATION_STATES);
 export type ApplicationState = z.infer<typeof ApplicationStateSchema>;
 
@@ -421,7 +382,6 @@ export const ReportOutSchema = z.object({
 });
 export type ReportOut = z.infer<typeof ReportOutSchema>;
 
-export const COMPLIANCE_STATUSES = ['on-time', 'due', 'overdue', 'missing'] as const;
 export const ComplianceStatusSchema = z.enum(COMPLIANCE_STATUSES);
 export type ComplianceStatus = z.infer<typeof ComplianceStatusSchema>;
 

@@ -3,7 +3,12 @@ import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { BrowserRouter, Route, Routes, useHref, useNavigate } from 'react-router';
 import { SessionProvider } from '../api/session.tsx';
 import { Loading } from '../components/Status.tsx';
-import { loadAccountMessages, loadMonitoringMessages, loadReviewMessages } from '../i18n/i18n.ts';
+import {
+  loadAccountMessages,
+  loadMembershipMessages,
+  loadMonitoringMessages,
+  loadReviewMessages,
+} from '../i18n/i18n.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { HomePage } from '../pages/HomePage.tsx';
 import { Layout } from './Layout.tsx';
@@ -52,6 +57,18 @@ const RoundsPage = reviewPage(() => import('../pages/admin/RoundsPage.tsx'));
 const RoundPage = reviewPage(() => import('../pages/admin/RoundPage.tsx'));
 const RubricsPage = reviewPage(() => import('../pages/admin/RubricsPage.tsx'));
 
+// Membership: the city's application and reports, the applications a person may see (a National Commission's
+// queue), one application, and the secretariat's calls and compliance board. The review messages bring the
+// word counter's; the accounts ones the forms'.
+const membershipPage = (load: () => Promise<{ default: React.ComponentType }>) =>
+  lazy(() =>
+    Promise.all([load(), loadMembershipMessages(), loadReviewMessages(), loadAccountMessages()]).then(([page]) => page),
+  );
+const CityMembershipPage = membershipPage(() => import('../pages/membership/CityMembershipPage.tsx'));
+const ApplicationsPage = membershipPage(() => import('../pages/membership/ApplicationsPage.tsx'));
+const ApplicationPage = membershipPage(() => import('../pages/membership/ApplicationPage.tsx'));
+const MembershipAdminPage = membershipPage(() => import('../pages/admin/MembershipPage.tsx'));
+
 function Providers({ children }: { children: React.ReactNode }) {
   const navigate = useNavigate();
   const lang = useLang();
@@ -78,6 +95,9 @@ export function App() {
               <Route path="cities/:slug/measurements/:measurementId" element={<Lazy page={<MeasurementPage />} />} />
               <Route path="cities/:slug/cycles/:year/review-results" element={<Lazy page={<ResultsPage />} />} />
               <Route path="workspace/:slug" element={<Lazy page={<WorkspacePage />} />} />
+              <Route path="workspace/:slug/membership" element={<Lazy page={<CityMembershipPage />} />} />
+              <Route path="membership/applications" element={<Lazy page={<ApplicationsPage />} />} />
+              <Route path="membership/applications/:id" element={<Lazy page={<ApplicationPage />} />} />
               <Route path="review" element={<Lazy page={<InboxPage />} />} />
               <Route path="review/assignments/:id" element={<Lazy page={<AssignmentPage />} />} />
               <Route path="about" element={<Lazy page={<AboutPage />} />} />
@@ -93,6 +113,7 @@ export function App() {
               <Route path="admin/review-rounds" element={<Lazy page={<RoundsPage />} />} />
               <Route path="admin/review-rounds/:id" element={<Lazy page={<RoundPage />} />} />
               <Route path="admin/rubrics" element={<Lazy page={<RubricsPage />} />} />
+              <Route path="admin/membership" element={<Lazy page={<MembershipAdminPage />} />} />
               <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
             </Route>
           </Routes>

@@ -48,7 +48,12 @@ function useWorkspaceLinks(me: MeResponse | undefined): { to: string; label: str
     ? [
         { to: '/admin/review', label: t('workspaces.review') },
         { to: '/admin/review-rounds', label: t('workspaces.reviewRounds') },
+        { to: '/admin/membership', label: t('workspaces.membership') },
       ]
+    : [];
+  // A National Commission's queue of applications from its country (the link its mails carry).
+  const commission = me.workspaces.includes('country')
+    ? [{ to: '/membership/applications', label: t('workspaces.country') }]
     : [];
   // An expert reviewer's inbox of assignments.
   const reviewer = me.workspaces.includes('reviews') ? [{ to: '/review', label: t('workspaces.reviews') }] : [];
@@ -56,7 +61,7 @@ function useWorkspaceLinks(me: MeResponse | undefined): { to: string; label: str
     const page = WORKSPACE_PAGES[w];
     return page ? [{ to: page.to, label: t(page.key) }] : [];
   });
-  return [...cities, ...review, ...reviewer, ...pages];
+  return [...cities, ...review, ...commission, ...reviewer, ...pages];
 }
 
 /** "Sign in", or the signed-in person's menu (nothing while the session is being asked for). */

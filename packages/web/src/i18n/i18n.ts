@@ -18,12 +18,14 @@ const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: object }>> =
 // page first loads, so Home stays lighter by their weight: locales/<set>/<lang>.json, key for key like the
 // main files. `accounts`: signing in, invitations, one's account, administration. `monitoring`: a city's
 // progress, its measurements, the city workspace and the secretariat's review. `review`: expert review
-// (narratives, the reviewers' inbox and rating screen, rounds, rubrics, results).
-type ExtraSet = 'accounts' | 'monitoring' | 'review';
+// (narratives, the reviewers' inbox and rating screen, rounds, rubrics, results). `membership`: joining the
+// network and biennial reports (the city's application, the National Commission's queue, the secretariat's board).
+type ExtraSet = 'accounts' | 'monitoring' | 'review' | 'membership';
 const extraLoaders: Record<ExtraSet, Record<string, () => Promise<{ default: object }>>> = {
   accounts: import.meta.glob<{ default: object }>('./locales/accounts/*.json'),
   monitoring: import.meta.glob<{ default: object }>('./locales/monitoring/*.json'),
   review: import.meta.glob<{ default: object }>('./locales/review/*.json'),
+  membership: import.meta.glob<{ default: object }>('./locales/membership/*.json'),
 };
 const wanted = new Set<ExtraSet>();
 const loaded = {
@@ -31,6 +33,7 @@ const loaded = {
   accounts: new Set<Lang>(),
   monitoring: new Set<Lang>(),
   review: new Set<Lang>(),
+  membership: new Set<Lang>(),
 } satisfies Record<'main' | ExtraSet, Set<Lang>>;
 
 /** Each language's name in its own script, for the switcher. */
@@ -137,6 +140,11 @@ export function loadMonitoringMessages(): Promise<void> {
 /** Load the expert review messages (narratives, inbox, rating, rounds, rubrics, results), as for the others. */
 export function loadReviewMessages(): Promise<void> {
   return loadExtraMessages('review');
+}
+
+/** Load the membership messages (applications, endorsements, calls, reports, compliance), as for the others. */
+export function loadMembershipMessages(): Promise<void> {
+  return loadExtraMessages('membership');
 }
 
 /** Switch the interface language: load its messages, then re-render, persist and update `<html>`. */

@@ -1,6 +1,7 @@
 import 'i18next';
 import type accounts from './locales/accounts/en.json';
 import type en from './locales/en.json';
+import type membership from './locales/membership/en.json';
 import type monitoring from './locales/monitoring/en.json';
 import type review from './locales/review/en.json';
 
@@ -9,6 +10,6 @@ import type review from './locales/review/en.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof accounts & typeof monitoring & typeof review };
+    resources: { translation: typeof en & typeof accounts & typeof monitoring & typeof review & typeof membership };
   }
 }

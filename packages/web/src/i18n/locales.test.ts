@@ -31,6 +31,7 @@ for (const [set, dir] of [
   ['accounts', join(root, 'accounts')],
   ['monitoring', join(root, 'monitoring')],
   ['review', join(root, 'review')],
+  ['membership', join(root, 'membership')],
 ] as const) {
   const load = (lang: string) => readJson(dir, lang);
   const english = keys(load('en'));
@@ -72,8 +73,8 @@ for (const [set, dir] of [
 
 describe('interface messages (main, accounts, monitoring and review together)', () => {
   it('share no top-level group, so merging the later sets overwrites nothing', () => {
-    const groups = [root, join(root, 'accounts'), join(root, 'monitoring'), join(root, 'review')].map((dir) =>
-      Object.keys(readJson(dir, 'en')),
+    const groups = [root, ...['accounts', 'monitoring', 'review', 'membership'].map((set) => join(root, set))].map(
+      (dir) => Object.keys(readJson(dir, 'en')),
     );
     const all = groups.flat();
     expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);

@@ -1,4 +1,11 @@
-import type { CitiesResponse, CitySummary, CountriesResponse, RegionOut, RegionsResponse } from '@lco/core';
+import type {
+  CitiesResponse,
+  CitySummary,
+  CountriesResponse,
+  MembershipStats,
+  RegionOut,
+  RegionsResponse,
+} from '@lco/core';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button, Input, Label, Link, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +16,13 @@ import { AwardYears, MembershipText } from '../components/CityFacts.tsx';
 import { LText } from '../components/LText.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Pagination } from '../components/Pagination.tsx';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 import { type Option, SelectField } from '../components/SelectField.tsx';
 import { ErrorState, Loading } from '../components/Status.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useLang } from '../i18n/useLang.ts';
 import '../styles/network.css';
+import '../styles/tables.css';
 
 const WorldMap = lazy(() => import('../components/map/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
 
@@ -61,6 +70,79 @@ function CityCard({ city, regionName }: { city: CitySummary; regionName: RegionO
         </p>
       ) : null}
     </article>
+  );
+}
+
+/** A count with a bar drawn to scale beside it (the number carries the meaning; the bar only shows the shape). */
+function CountBar({ value, max, format }: { value: number; max: number; format: Intl.NumberFormat }) {
+  return (
+    <span className="count-bar">
+      <span className="count-bar__value">{format.format(value)}</span>
+      <span
+        className="count-bar__bar"
+        aria-hidden="true"
+        style={{ inlineSize: `${max > 0 ? (value / max) * 100 : 0}%` }}
+      />
+    </span>
+  );
+}
+
+/** Member counts by UNESCO region and by year of joining (GET /membership-stats), as two tables. */
+function MemberStats({ regionNames }: { regionNames: Map<string, RegionOut['name']> }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const stats = useApi<MembershipStats>('/membership-stats');
+  const format = new Intl.NumberFormat(lang);
+  if (stats.error) return <ErrorState error={stats.error} onRetry={stats.retry} />;
+  if (!stats.data) return <Loading lines={2} />;
+  const { byRegion, byYear, members } = stats.data;
+  const maxRegion = Math.max(0, ...byRegion.map((r) => r.members));
+  const maxYear = Math.max(0, ...byYear.map((y) => y.members));
+  return (
+    <>
+      <p>{t('network.membersTotal', { n: format.format(members) })}</p>
+      <div className="network-stats__tables">
+        <ScrollTable caption={t('network.byRegionCaption')} showCaption className="network-stats__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('network.region')}</th>
+              <th scope="col">{t('network.members')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byRegion.map((r) => {
+              const name = regionNames.get(r.region);
+              return (
+                <tr key={r.region}>
+                  <th scope="row">{name ? <LText value={name} /> : r.region}</th>
+                  <td>
+                    <CountBar value={r.members} max={maxRegion} format={format} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
+        <ScrollTable caption={t('network.byYearCaption')} showCaption className="network-stats__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('network.yearOfJoining')}</th>
+              <th scope="col">{t('network.members')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byYear.map((y) => (
+              <tr key={y.year ?? 'unknown'}>
+                <th scope="row">{y.year === null ? t('network.yearUnknown') : y.year}</th>
+                <td>
+                  <CountBar value={y.members} max={maxYear} format={format} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      </div>
+    </>
   );
 }
 
@@ -231,6 +313,11 @@ export default function NetworkPage() {
             </span>
           </figcaption>
         </figure>
+      </section>
+
+      <section className="network-stats" aria-labelledby="members-title">
+        <h2 id="members-title">{t('network.membersHeading')}</h2>
+        <MemberStats regionNames={regionNames} />
       </section>
 
       <section className="network-list" aria-labelledby="cities-title">

@@ -486,6 +486,8 @@ function Workspace({ me }: { me: MeResponse }) {
           {coordinator ? t('monitoring.workspace.asCoordinator') : t('monitoring.workspace.asEditor')}
           {' · '}
           <Link href={`/cities/${encodeURIComponent(slug)}`}>{t('monitoring.workspace.publicPage')}</Link>
+          {' · '}
+          <Link href={`/workspace/${encodeURIComponent(slug)}/membership`}>{t('workspaces.cityMembership')}</Link>
         </p>
       </header>
       {error ? (

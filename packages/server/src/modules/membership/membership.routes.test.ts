@@ -672,8 +672,12 @@ describe('biennial reports and the compliance board', () => {
     const list = (await editor.get('/api/v1/cities/cork/membership-reports')).json() as {
       items: unknown[];
       prefill: { narrative: string } | null;
+      compliance: { status: string; dueOn: string } | null;
     };
     expect(list.prefill).toEqual({ narrative: 'Three new community learning centres.' });
+    // The city sees what is expected next and by when: two years on.
+    expect(list.compliance).toMatchObject({ status: 'on-time', missedReports: 0 });
+    expect(Number(list.compliance?.dueOn.slice(0, 4))).toBe(now().getUTCFullYear() + 2);
     const profile = (await t.app.inject({ method: 'GET', url: '/api/v1/cities/cork/membership' })).json() as {
       lastReportAt: string;
     };

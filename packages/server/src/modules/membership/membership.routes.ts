@@ -330,10 +330,15 @@ export function membershipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: "A member's biennial progress reports, newest first, and the narrative to start the next from",
+          summary:
+            "A member's biennial progress reports, newest first, the narrative to start the next from, and its compliance (when the next is due)",
           params: city,
           response: {
-            200: z.object({ items: z.array(ReportOutSchema), prefill: z.object({ narrative: z.string() }).nullable() }),
+            200: z.object({
+              items: z.array(ReportOutSchema),
+              prefill: z.object({ narrative: z.string() }).nullable(),
+              compliance: ComplianceRowSchema.nullable(),
+            }),
             ...problems,
           },
         },

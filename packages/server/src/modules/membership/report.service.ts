@@ -38,13 +38,22 @@ export class ReportService {
     this.repository = new MembershipRepository(ctx.db);
   }
 
-  async reports(actor: Actor, slug: string): Promise<{ items: ReportOut[]; prefill: { narrative: string } | null }> {
+  async reports(
+    actor: Actor,
+    slug: string,
+  ): Promise<{ items: ReportOut[]; prefill: { narrative: string } | null; compliance: ComplianceRow | null }> {
     const city = await this.city(slug);
     if (!can(actor, 'report.read', scopeOf(city))) throw forbidden();
     const rows = await this.repository.reports(city.id);
     const items = rows.map(({ report, by }) => presentReport(city.slug, report, by));
+    // What is expected next and by when: the member's own line of the compliance board.
+    const compliance =
+      city.membershipStatus === 'member'
+        ? ((await this.rows(presentSettings(await this.repository.settings()))).find((r) => r.city === city.slug) ??
+          null)
+        : null;
     // The next report starts from the last one's narrative.
-    return { items, prefill: items[0] ? { narrative: items[0].narrative } : null };
+    return { items, prefill: items[0] ? { narrative: items[0].narrative } : null, compliance };
   }
 
   async submit(actor: Actor, slug: string, body: CreateReportBody, meta: RequestMeta): Promise<ReportOut> {

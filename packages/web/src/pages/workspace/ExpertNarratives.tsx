@@ -2,7 +2,7 @@ import type { FrameworkResponse, NarrativeList, NarrativeOut } from '@lco/core';
 import { LANGUAGES, type Lang } from '@lco/core/i18n';
 import { countWords } from '@lco/core/words';
 import { useId, useRef, useState } from 'react';
-import { Button, Disclosure, DisclosurePanel, Heading, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Button, Disclosure, DisclosurePanel, Heading, Label, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, apiGet, apiSend, apiUrl, asApiError } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -15,6 +15,7 @@ import { ReviewResultsView } from '../../components/review/ReviewResults.tsx';
 import { Time } from '../../components/roles.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Loading } from '../../components/Status.tsx';
+import { WordCount } from '../../components/WordCount.tsx';
 import { LANGUAGE_NAMES } from '../../i18n/i18n.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import '../../styles/review.css';
@@ -23,21 +24,6 @@ type Measurement = ReturnType<typeof expertMeasurementsOf>[number];
 
 /** The path of a cycle's narratives. */
 const narrativesPath = (slug: string, year: number) => `/cities/${encodeURIComponent(slug)}/cycles/${year}/narratives`;
-
-/** "120 of 500 words", in the interface language; over the limit it says so. */
-function WordCount({ words, limit, id }: { words: number; limit: number; id: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const number = new Intl.NumberFormat(lang);
-  const over = words > limit;
-  return (
-    <Text slot="description" id={id} className={over ? 'word-count word-count--over' : 'word-count'}>
-      {over ? <span aria-hidden="true">⚠ </span> : null}
-      {t('review.narrative.words', { n: number.format(words), limit: number.format(limit) })}
-      {over ? ` ${t('review.narrative.overLimit', { n: number.format(words - limit) })}` : null}
-    </Text>
-  );
-}
 
 type Status =
   | { kind: 'idle' }
