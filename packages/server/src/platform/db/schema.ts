@@ -2,6 +2,7 @@
 
 export * from '../../modules/accounts/accounts.tables.ts';
 export * from '../../modules/accounts/oidc.tables.ts';
+export * from '../../modules/awards/award.tables.ts';
 export * from '../../modules/membership/membership.tables.ts';
 export * from '../../modules/monitoring/catalogue.tables.ts';
 export * from '../../modules/monitoring/cycle.tables.ts';

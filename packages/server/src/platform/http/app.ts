@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { accountsRoutes } from '../../modules/accounts/accounts.routes.ts';
 import { AccountsService } from '../../modules/accounts/accounts.service.ts';
 import { oidcRoutes } from '../../modules/accounts/oidc.routes.ts';
+import { awardRoutes } from '../../modules/awards/award.routes.ts';
 import { membershipRoutes } from '../../modules/membership/membership.routes.ts';
 import { cycleRoutes } from '../../modules/monitoring/cycle.routes.ts';
 import { evidenceRoutes } from '../../modules/monitoring/evidence.routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(localMeasurementRoutes(ctx));
       await api.register(reviewRoutes(ctx));
       await api.register(membershipRoutes(ctx));
+      await api.register(awardRoutes(ctx));
       await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
