@@ -1,6 +1,8 @@
+import { AWARD_RULES_CURRENT } from '@lco/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountsRepository } from '../../modules/accounts/accounts.repository.ts';
 import { roleGrants } from '../../modules/accounts/accounts.tables.ts';
+import { awardApplications, awardCycles, awardScores, awardVotes } from '../../modules/awards/award.tables.ts';
 import {
   cityMemberships,
   membershipApplications,
@@ -20,6 +22,7 @@ import {
   reviewRounds,
   rubrics,
 } from '../../modules/reviews/review.tables.ts';
+import { surveyResponses, surveys, surveyWaves } from '../../modules/surveys/survey.tables.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 import { Agent, cityId, createPerson, signedIn } from '../testing/agent.ts';
 import { type TestApp, testApp } from '../testing/app.ts';
@@ -33,6 +36,8 @@ let dublinGrantId: string;
 let someoneId: string;
 let callId: string;
 let applicationId: string;
+let awardCycleId: string;
+let awardApplicationId: string;
 
 beforeAll(async () => {
   t = await testApp();
@@ -63,6 +68,34 @@ beforeAll(async () => {
     .values({ cityId: await cityId(t.app, 'dublin'), callId, state: 'draft', form: {}, createdAt: at, updatedAt: at })
     .returning();
   applicationId = application?.id ?? '';
+  // An award cycle and a draft award application of Dublin's.
+  const [awardCycle] = await t.app.db
+    .insert(awardCycles)
+    .values({
+      name: 'Award',
+      year: 2090,
+      opensAt: at,
+      closesAt: new Date(at.getTime() + 86_400_000),
+      nominationsCloseAt: new Date(at.getTime() + 2 * 86_400_000),
+      rules: AWARD_RULES_CURRENT,
+      state: 'open',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  awardCycleId = awardCycle?.id ?? '';
+  const [awardApplication] = await t.app.db
+    .insert(awardApplications)
+    .values({
+      cityId: await cityId(t.app, 'dublin'),
+      cycleId: awardCycleId,
+      state: 'draft',
+      report: {},
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  awardApplicationId = awardApplication?.id ?? '';
 });
 afterAll(async () => t.close());
 
@@ -164,6 +197,45 @@ const writes = (): [string, string, unknown][] => [
   ['POST', '/api/v1/membership-compliance/reminders', {}],
   ['POST', '/api/v1/cities/dublin/membership/standing', { standing: 'inactive', reason: 'Missed reports' }],
   ['PUT', '/api/v1/membership-settings', { graceDays: 10 }],
+  // Surveys (every write of survey.policy's matrix).
+  [
+    'POST',
+    '/api/v1/cities/dublin/surveys',
+    { kind: 'citizen', name: 'Residents', districts: [{ code: 'centre', name: 'Centre' }], languages: ['en'] },
+  ],
+  ['PATCH', '/api/v1/cities/dublin/surveys/00000000-0000-4000-8000-000000000000', { name: 'Residents 2' }],
+  [
+    'POST',
+    '/api/v1/cities/dublin/surveys/00000000-0000-4000-8000-000000000000/waves',
+    { name: 'Spring', opensAt: '2100-01-01T00:00:00Z', closesAt: '2100-02-01T00:00:00Z' },
+  ],
+  ['PATCH', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000', { name: 'Autumn' }],
+  ['PUT', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/margins', { ageSex: [], district: [] }],
+  ['POST', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/estimates/use', { year: 2024 }],
+  // Awards (every write of award.policy's matrix).
+  [
+    'POST',
+    '/api/v1/award-cycles',
+    {
+      name: 'Award',
+      year: 2099,
+      opensAt: '2098-01-01T00:00:00Z',
+      closesAt: '2098-02-01T00:00:00Z',
+      nominationsCloseAt: '2098-03-01T00:00:00Z',
+    },
+  ],
+  ['POST', `/api/v1/award-cycles/${awardCycleId}/transitions`, { action: 'open-jury' }],
+  ['POST', '/api/v1/award-applications', { cycleId: awardCycleId, city: 'dublin' }],
+  ['PUT', `/api/v1/award-applications/${awardApplicationId}/report`, { report: {}, expectedVersion: 1 }],
+  // Refused before the file is read, so an empty body stands in for the upload.
+  ['POST', `/api/v1/award-applications/${awardApplicationId}/consent-form`, {}],
+  ['POST', `/api/v1/award-applications/${awardApplicationId}/transitions`, { action: 'submit' }],
+  [
+    'PUT',
+    `/api/v1/award-applications/${awardApplicationId}/scores/inclusive-learning`,
+    { score: 4, rationale: 'Evidence' },
+  ],
+  ['POST', `/api/v1/award-applications/${awardApplicationId}/votes`, { vote: 'for' }],
 ];
 
 /** The OpenAPI template of a concrete URL: ids and path values back to their {names}. */
@@ -182,7 +254,10 @@ function templateOf(url: string): string {
     .replace('/ratings/3.1.1a', '/ratings/{measurementId}')
     .replace('/flags/dublin/3.1.1a/', '/flags/{slug}/{measurementId}/')
     .replace('/review/experts/{id}', '/review/experts/{userId}')
-    .replace('/conflicts/dublin', '/conflicts/{slug}') as string;
+    .replace('/surveys/{id}', '/surveys/{surveyId}')
+    .replace('/survey-waves/{id}', '/survey-waves/{waveId}')
+    .replace('/conflicts/dublin', '/conflicts/{slug}')
+    .replace('/scores/inclusive-learning', '/scores/{criterion}') as string;
 }
 
 async function fingerprint() {
@@ -205,6 +280,13 @@ async function fingerprint() {
     reports: await t.app.db.$count(membershipReports),
     memberships: await t.app.db.$count(cityMemberships),
     settings: await t.app.db.$count(membershipSettings),
+    surveys: JSON.stringify(await t.app.db.select().from(surveys)),
+    surveyWaves: JSON.stringify(await t.app.db.select().from(surveyWaves)),
+    surveyResponses: await t.app.db.$count(surveyResponses),
+    awardCycles: JSON.stringify(await t.app.db.select().from(awardCycles)),
+    awardApplications: JSON.stringify(await t.app.db.select().from(awardApplications)),
+    awardScores: await t.app.db.$count(awardScores),
+    awardVotes: await t.app.db.$count(awardVotes),
   };
 }
 
@@ -277,6 +359,20 @@ describe('anonymous writes', () => {
     'compliance reminders',
     'member standing',
     'membership settings',
+    'survey create',
+    'survey update',
+    'wave create',
+    'wave update',
+    'wave margins',
+    'use estimates',
+    'award cycle create',
+    'award cycle transition',
+    'award application create',
+    'award report save',
+    'award consent form',
+    'award application transition',
+    'award score save',
+    'award vote',
   ];
   it.each(labels.map((label, index) => [label, index] as const))('%s → 401, nothing changes', async (_label, index) => {
     const [method, url, body] = writes()[index] as [string, string, unknown];
