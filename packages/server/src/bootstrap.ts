@@ -6,7 +6,7 @@ import { NetworkRepository } from './modules/network/network.repository.ts';
 import { networkSeed, SAMPLE_CITY_SLUG, seedNetwork } from './modules/network/network.seed.ts';
 import { ReviewRepository } from './modules/reviews/review.repository.ts';
 import { rubricSeed, seedRubrics } from './modules/reviews/rubric.service.ts';
-import { type DatabaseHandle, type OpenOptions, openDatabase } from './platform/db/client.ts';
+import { type DatabaseHandle, type Opening, type OpenOptions, startOpening } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { applySeed } from './platform/db/seed-state.ts';
 
@@ -47,13 +47,18 @@ export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): P
 
 /** Open the configured database, bring its schema up to date and seed it: what `lco serve` does first. */
 export async function openPrepared(options: OpenOptions): Promise<DatabaseHandle> {
-  const handle = await openDatabase(options);
+  return prepare(await startOpening(options));
+}
+
+/** Wait for an opening database, then migrate and seed it; closes it on failure. */
+export async function prepare({ handle, ready }: Opening): Promise<DatabaseHandle> {
   try {
+    await ready;
     await migrate(handle);
     await seed(handle);
     return handle;
   } catch (error) {
-    await handle.close();
+    await handle.close().catch(() => undefined);
     throw error;
   }
 }

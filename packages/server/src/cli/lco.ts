@@ -10,14 +10,14 @@ import {
 } from '@lco/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { openPrepared, seed } from '../bootstrap.ts';
+import { prepare, seed } from '../bootstrap.ts';
 import { AccountsService } from '../modules/accounts/accounts.service.ts';
 import { presentSurveyEstimates } from '../modules/surveys/survey-estimate.presenter.ts';
 import { estimateFromFiles } from '../modules/surveys/survey-estimate.service.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { ConfigError, readConfig } from '../platform/config.ts';
 import { type AppContext, offlineContext } from '../platform/context.ts';
-import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from '../platform/db/client.ts';
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, startOpening } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
@@ -35,7 +35,9 @@ program
   .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
   .action(async (options: { port?: number }) => {
     const config = readConfig();
-    const handle = await openPrepared(config);
+    // The app is built while the embedded engine starts; migrations and seed run once it is up, before listening.
+    const opening = await startOpening(config);
+    const { handle } = opening;
     const mailer = new Mailer(handle.db, config.smtpUrl, config.mailFrom);
     const app = await buildApp({
       db: handle.db,
@@ -46,6 +48,7 @@ program
       trustProxy: config.trustProxy,
       dataDir: config.dataDir,
     });
+    await prepare(opening);
     // Reminders before review deadlines: hourly, idempotent (one per reviewer and deadline).
     const { RoundService } = await import('../modules/reviews/round.service.ts');
     const reminders = new RoundService(app.ctx);

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import * as schema from './schema.ts';
 
 /** The one database type the repositories see, whichever engine is underneath. */
@@ -28,18 +26,33 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(path.join(options.dataDir, 'pgdata'));
+  const { handle, ready } = await startOpening(options);
+  await ready;
+  return handle;
 }
 
-async function openEmbedded(folder: string): Promise<DatabaseHandle> {
+/** A handle usable at once, and the promise that the engine opened (rejects with DatabaseUnavailableError). */
+export interface Opening {
+  handle: DatabaseHandle;
+  ready: Promise<void>;
+}
+
+/**
+ * Start opening the database without waiting for the embedded engine. Queries made meanwhile wait for it, so a
+ * caller can build what does not query (the HTTP app) while PGlite starts: that overlap is a good part of
+ * `lco serve`'s start (issue #2: ready within 2 s). PostgreSQL answers in milliseconds and is awaited here.
+ */
+export async function startOpening(options: OpenOptions): Promise<Opening> {
+  if (options.databaseUrl) return { handle: await openPostgres(options.databaseUrl), ready: Promise.resolve() };
+  const folder = path.join(options.dataDir, 'pgdata');
   ensureWritable(path.dirname(folder));
-  let client: PGlite;
-  try {
-    client = await PGlite.create(folder);
-  } catch (error) {
+  const client = new PGlite(folder);
+  const ready = client.waitReady.catch((error: unknown) => {
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${folder}: ${reason(error)}`);
-  }
-  return fromPglite(client);
+  });
+  // Also handled here, so a failure before the caller awaits `ready` is not an unhandled rejection.
+  ready.catch(() => undefined);
+  return { handle: fromPglite(client), ready };
 }
 
 /** Wrap an already created PGlite (tests restore one from a dump). */
@@ -52,6 +65,11 @@ export function fromPglite(client: PGlite): DatabaseHandle {
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
+  // Loaded here, not at the top: the embedded engine's start (issue #2: ready within 2 s) skips the driver.
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
   try {
     const probe = await pool.connect();
