@@ -14,7 +14,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { mailOutbox } from '../../platform/mail/mail.tables.ts';
-import { type Agent, signedIn } from '../../platform/testing/agent.ts';
+import { Agent, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
 import { cityMemberships } from '../membership/membership.tables.ts';
 import { cities, cityAwards } from '../network/network.tables.ts';
@@ -519,6 +519,51 @@ describe('bad input and hostile users are refused by rule, and nothing changes',
       409,
       '/problems/awards/application-deadline',
     );
+  });
+
+  it('anonymous 401 and the wrong role 403, on every step', async () => {
+    const cycle = await openCycle();
+    const city = await memberCity('IE');
+    const submitted = await applicationIn(cycle.id, city.id, 'submitted');
+    const nominated = await applicationIn(cycle.id, (await memberCity('IE')).id, 'nominated');
+    const anonymous = new Agent(t.app);
+    await refused(
+      () => anonymous.post(`${APPS}/${submitted}/transitions`, { action: 'nominate' }),
+      401,
+      '/problems/unauthorized',
+    );
+    await refused(() => anonymous.get(`${APPS}/${submitted}`), 401, '/problems/unauthorized');
+    await refused(() => anonymous.get(`${CYCLES}/${cycle.id}/votes`), 401, '/problems/unauthorized');
+    const juror = jurors[0] as Agent;
+    const reviewer = reviewers[0] as Agent;
+    await refused(
+      () => juror.post(`${APPS}/${submitted}/transitions`, { action: 'nominate' }),
+      403,
+      '/problems/forbidden',
+    );
+    await refused(
+      () => city.coordinator.post(`${APPS}/${nominated}/transitions`, { action: 'shortlist' }),
+      403,
+      '/problems/forbidden',
+    );
+    await refused(
+      () => natcom('IE').post(`${APPS}/${nominated}/transitions`, { action: 'shortlist' }),
+      403,
+      '/problems/forbidden',
+    );
+    await refused(
+      () => city.coordinator.post(`${CYCLES}/${cycle.id}/transitions`, { action: 'open-jury' }),
+      403,
+      '/problems/forbidden',
+    );
+    await refused(() => reviewer.get(`${CYCLES}/${cycle.id}/ballot`), 403, '/problems/forbidden');
+    await refused(() => natcom('IE').get(`${CYCLES}/${cycle.id}/review-board`), 403, '/problems/forbidden');
+    // Reviewers read nominated applications only; the jury, shortlisted ones only.
+    await refused(() => reviewer.get(`${APPS}/${submitted}`), 403, '/problems/forbidden');
+    expect((await reviewer.get(`${APPS}/${nominated}`)).statusCode).toBe(200);
+    await refused(() => juror.get(`${APPS}/${nominated}`), 403, '/problems/forbidden');
+    const listed = (await reviewer.get(`${APPS}?cycle=${cycle.id}`)).json() as { items: { id: string }[] };
+    expect(listed.items.map((i) => i.id)).toEqual([nominated]);
   });
 
   it('an incomplete submission, an editor submitting, a non-member, a cycle too soon', async () => {
