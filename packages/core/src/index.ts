@@ -17,6 +17,7 @@ export * from './schemas/monitoring.ts';
 export * from './schemas/network.ts';
 export * from './schemas/progress.ts';
 export * from './schemas/review.ts';
+export * from './schemas/surveys.ts';
 export * from './statistics/agreement.ts';
 export * from './statistics/index.ts';
 export * from './surveys/index.ts';

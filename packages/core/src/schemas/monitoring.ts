@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExpertProvenanceSchema } from './review.ts';
+import { SurveyProvenanceSchema } from './surveys.ts';
 
 export const CYCLE_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export const CycleStateSchema = z.enum(CYCLE_STATES);
@@ -31,8 +32,11 @@ export const ObservationOutSchema = z.object({
   sourceDetail: z.string(),
   note: z.string().nullable(),
   provenance: z.enum(PROVENANCES),
-  /** What an expert-consolidated figure rests on (round, reviewers, agreement); null for other provenances. */
-  provenanceDetail: ExpertProvenanceSchema.nullable(),
+  /**
+   * What a consolidated or estimated figure rests on: the expert round (reviewers, agreement) or the survey
+   * wave (respondents, standard error, interval); null for other provenances.
+   */
+  provenanceDetail: z.union([ExpertProvenanceSchema, SurveyProvenanceSchema]).nullable(),
   electionYear: z.number().int().nullable(),
   warnings: z.array(ObservationIssueSchema),
   warningsConfirmed: z.boolean(),

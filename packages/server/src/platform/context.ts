@@ -4,6 +4,7 @@ import { NO_SCANNER } from './files/scanner.ts';
 import type { FileStorage } from './files/storage.ts';
 import { dataDirFiles } from './files/storage.ts';
 import { Mailer } from './mail/mailer.ts';
+import type { ThrottlePolicy } from './security/throttle.ts';
 
 /** OpenID Connect settings; present only when a deployment turns single sign-on on. */
 export interface OidcSettings {
@@ -24,6 +25,8 @@ export interface Settings {
   oidc: OidcSettings | null;
   /** Largest evidence file accepted, in bytes (413 above it). */
   evidenceMaxBytes: number;
+  /** Posts of the public survey pages allowed per address before back-off (a benchmark raises it). */
+  surveyAddressPolicy?: ThrottlePolicy;
 }
 
 /** What every service may need, handed down from the app instead of imported as globals. */

@@ -189,7 +189,7 @@ function SourcesTable({ observations, measurement }: { observations: Observation
               <td className="num nowrap">{format.withUnit(o.value, measurement.unit)}</td>
               <td>
                 <ProvenanceLabel provenance={o.provenance} />
-                {o.provenanceDetail ? (
+                {o.provenanceDetail && 'roundId' in o.provenanceDetail ? (
                   <>
                     <br />
                     <ExpertProvenanceNote detail={o.provenanceDetail} />

@@ -1,4 +1,4 @@
-import type { ExpertProvenance } from '@lco/core';
+import type { ExpertProvenance, SurveyProvenance } from '@lco/core';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -63,8 +63,8 @@ export const observations = pgTable(
     note: text('note'),
     /** manual, import, survey-estimate, expert-consolidation, learning-space-map */
     provenance: text('provenance').notNull(),
-    /** Expert consolidation: the round, its reviewers and their agreement behind the figure. */
-    provenanceDetail: jsonb('provenance_detail').$type<ExpertProvenance>(),
+    /** What the figure rests on: an expert round (reviewers, agreement) or a survey wave (n, SE, interval). */
+    provenanceDetail: jsonb('provenance_detail').$type<ExpertProvenance | SurveyProvenance>(),
     electionYear: integer('election_year'),
     /** Warnings (total outside its parts, implausible change) the editor has looked at and confirmed. */
     warningsConfirmed: boolean('warnings_confirmed').notNull().default(false),

@@ -10,6 +10,7 @@ export * from '../../modules/monitoring/evidence.tables.ts';
 export * from '../../modules/monitoring/local-measurement.tables.ts';
 export * from '../../modules/network/network.tables.ts';
 export * from '../../modules/reviews/review.tables.ts';
+export * from '../../modules/surveys/survey.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
 export * from '../security/throttle.tables.ts';

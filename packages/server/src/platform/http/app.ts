@@ -27,6 +27,9 @@ import { observationImportRoutes } from '../../modules/monitoring/observation-im
 import { progressRoutes } from '../../modules/monitoring/progress.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
 import { reviewRoutes } from '../../modules/reviews/review.routes.ts';
+import { responseRoutes } from '../../modules/surveys/response.routes.ts';
+import { surveyRoutes } from '../../modules/surveys/survey.routes.ts';
+import { waveEstimateRoutes } from '../../modules/surveys/wave-estimate.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { NO_SCANNER, type VirusScanner } from '../files/scanner.ts';
@@ -135,11 +138,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes(ctx));
       await api.register(membershipRoutes(ctx));
       await api.register(awardRoutes(ctx));
+      await api.register(surveyRoutes(ctx));
+      await api.register(waveEstimateRoutes(ctx));
       await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
+
+  // The public survey response pages: HTML forms, outside the JSON API.
+  await app.register(responseRoutes(ctx));
 
   // Decided once at start: a web build that appears later is picked up by the next start.
   const webDist = options.webDist && fs.existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;

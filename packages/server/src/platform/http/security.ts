@@ -6,6 +6,16 @@ import type { Settings } from '../context.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * false for the public survey forms: anonymous, without a session to ride on, they carry their own
+     * single-use submission token instead and are throttled per address.
+     */
+    csrf?: boolean;
+  }
+}
+
 /**
  * Cookies, CSRF protection on every state-changing request, and security headers with a strict
  * Content-Security-Policy (no inline scripts, nothing from other origins: the app needs none).
@@ -19,7 +29,9 @@ export async function registerSecurity(app: FastifyInstance, settings: Settings)
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
   app.addHook('onRequest', (request, reply, done) => {
-    if (STATE_CHANGING.has(request.method)) return app.csrfProtection(request, reply, done);
+    if (STATE_CHANGING.has(request.method) && request.routeOptions.config?.csrf !== false) {
+      return app.csrfProtection(request, reply, done);
+    }
     done();
   });
   await app.register(helmet, {

@@ -1,0 +1,231 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throttles } from '../../platform/security/throttle.tables.ts';
+import { cityId, signedIn } from '../../platform/testing/agent.ts';
+import { type TestApp, testApp } from '../../platform/testing/app.ts';
+import { SURVEY_ADDRESS_POLICY } from './response.service.ts';
+import { surveyResponses } from './survey.tables.ts';
+import { surveyWithWave } from './survey.testing.ts';
+
+let t: TestApp;
+let corkId: string;
+beforeAll(async () => {
+  t = await testApp();
+  corkId = await cityId(t.app, 'cork');
+});
+afterAll(async () => t.close());
+
+let addressCounter = 0;
+/** A phone with JavaScript off: GETs and form POSTs, following 303s by hand, from its own address. */
+function phone(address = `198.51.100.${++addressCounter}`) {
+  return {
+    get: (url: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'GET', url, headers, remoteAddress: address }),
+    post: (url: string, fields: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: address,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      }),
+  };
+}
+
+const FIRST_PAGE = {
+  sex: 'female',
+  age_group: '25-34',
+  district: 'north',
+  employment: 'employed',
+  disadvantaged: 'no',
+};
+
+async function openWave(design?: Record<string, unknown>) {
+  const { agent } = await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'cork' }] });
+  const { waveId, code } = await surveyWithWave(agent, 'cork', new Date(), design as never);
+  return { agent, waveId, code, base: `/s/cork/${code}` };
+}
+
+async function responseRows(waveId: string) {
+  return t.app.db.$count(surveyResponses, and(eq(surveyResponses.cityId, corkId), eq(surveyResponses.waveId, waveId)));
+}
+
+/** Starts a response and gives its first page's address. */
+async function start(p: ReturnType<typeof phone>, base: string, lang = 'en') {
+  const res = await p.post(`${base}/start`, { lang });
+  expect(res.statusCode, res.body).toBe(303);
+  return res.headers.location as string;
+}
+
+describe('the public response page', () => {
+  it('is answered page by page with JavaScript off, progress saved between pages, and counted once', async () => {
+    const { waveId, base } = await openWave();
+    const p = phone();
+    const intro = await p.get(base);
+    expect(intro.statusCode).toBe(200);
+    expect(intro.body).toContain('<form method="post"');
+    expect(intro.body).not.toContain('<script');
+    const page1 = await start(p, base);
+    expect(page1).toMatch(/\/r\/[A-Za-z0-9_-]{43}\/1$/);
+    const tokenPath = page1.replace(/\/1$/, '');
+
+    const shown = await p.get(page1);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('name="age_group"');
+    const next = await p.post(page1, { lang: 'en', go: 'next', ...FIRST_PAGE });
+    expect(next.statusCode, next.body).toBe(303);
+    expect(next.headers.location).toBe(`${tokenPath}/2`);
+
+    // Coming back later: page 1 shows the saved answers.
+    const back = await p.get(`${tokenPath}/1`);
+    expect(back.body).toMatch(/value="25-34" checked/);
+
+    const pages = (
+      await t.app.db
+        .select({ page: surveyResponses.page })
+        .from(surveyResponses)
+        .where(eq(surveyResponses.waveId, waveId))
+    )[0];
+    expect(pages?.page).toBe(2);
+    let location = `${tokenPath}/2`;
+    for (let n = 2; n <= 4; n++) {
+      const res = await p.post(location, {
+        lang: 'en',
+        go: 'next',
+        volunteering: 'yes',
+        adult_learning: 'yes',
+        online_learning_hours: '2.5',
+      });
+      expect(res.statusCode, res.body).toBe(303);
+      location = res.headers.location as string;
+      if (location.endsWith('/done')) break;
+    }
+    expect(location).toBe(`${tokenPath}/done`);
+    expect((await p.get(location)).body).toContain('Thank you');
+    const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
+    expect(row?.submittedAt).not.toBeNull();
+    expect(row?.answers).toMatchObject({
+      ...FIRST_PAGE,
+      volunteering: 'yes',
+      adult_learning: 'yes',
+      online_learning_hours: 2.5,
+    });
+  });
+
+  it('refuses an answer outside the allowed choices with a message beside it, and saves nothing', async () => {
+    const { waveId, base } = await openWave();
+    const p = phone();
+    const page1 = await start(p, base);
+    const res = await p.post(page1, { lang: 'en', go: 'next', ...FIRST_PAGE, sex: 'robot', district: 'atlantis' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Please choose one of the answers.');
+    expect(res.body).toContain('role="alert"');
+    const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
+    expect(row?.answers).toEqual({});
+    expect(row?.page).toBe(1);
+  });
+
+  it('counts a double tap and a replayed token once', async () => {
+    const { waveId, base } = await openWave({
+      kind: 'educator',
+      name: 'Educators',
+      districts: [{ code: 'north', name: 'North' }],
+      languages: ['en'],
+    });
+    const p = phone();
+    const page1 = await start(p, base);
+    const tokenPath = page1.replace(/\/1$/, '');
+    await p.post(page1, { go: 'next', sex: 'male', age_group: '35-44', district: 'north', setting: 'schools' });
+    const last = `${tokenPath}/2`;
+    const taps = await Promise.all([
+      p.post(last, { go: 'next', ict_training: 'yes' }),
+      p.post(last, { go: 'next', ict_training: 'no' }),
+    ]);
+    expect(taps.map((r) => r.statusCode).sort()).toEqual([200, 303]);
+    const replay = await p.post(last, { go: 'next', ict_training: 'no' });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.body).toContain('already received');
+    const rows = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.answers.ict_training).toBe(taps[0]?.statusCode === 303 ? 'yes' : 'no');
+    expect(await responseRows(waveId)).toBe(1);
+  });
+
+  it('takes nothing after the closing date, and says when it closed', async () => {
+    const { agent, waveId, base } = await openWave();
+    const p = phone();
+    const page1 = await start(p, base);
+    await agent.patch(`/api/v1/cities/cork/survey-waves/${waveId}`, {
+      opensAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      // An hour before now: the app's frozen clock, set when this file started, is well past it.
+      closesAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const late = await p.post(page1, { go: 'next', ...FIRST_PAGE });
+    expect(late.statusCode).toBe(410);
+    expect(late.body).toContain('This survey closed on');
+    expect((await p.post(`${base}/start`, { lang: 'en' })).statusCode).toBe(410);
+    const rows = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.answers).toEqual({});
+  });
+
+  it('throttles a flood from one address without storing the address', async () => {
+    const { waveId, base } = await openWave();
+    const address = '203.0.113.77';
+    const p = phone(address);
+    const statuses: number[] = [];
+    for (let i = 0; i < 200; i++) statuses.push((await p.post(`${base}/start`, { lang: 'en' })).statusCode);
+    // The free posts, and the one that starts the wait; every later one is refused before any write.
+    const allowed = SURVEY_ADDRESS_POLICY.freeFailures + 1;
+    expect(statuses.filter((s) => s === 303)).toHaveLength(allowed);
+    expect(statuses.slice(allowed).every((s) => s === 429)).toBe(true);
+    expect(await responseRows(waveId)).toBe(allowed);
+    // Another address is not held up.
+    expect((await phone().post(`${base}/start`, { lang: 'en' })).statusCode).toBe(303);
+    const keys = (await t.app.db.select({ key: throttles.key }).from(throttles)).map((r) => r.key).join(' ');
+    expect(keys).toContain('survey:address:');
+    expect(keys).not.toContain(address);
+    const stored = JSON.stringify(await t.app.db.select().from(surveyResponses));
+    expect(stored).not.toContain(address);
+  });
+
+  it('speaks the respondent’s language, right to left in Arabic, and marks the translation unofficial', async () => {
+    const { base } = await openWave();
+    const p = phone();
+    const intro = await p.get(base, { 'accept-language': 'ar-EG,ar;q=0.9' });
+    expect(intro.body).toContain('<html lang="ar" dir="rtl">');
+    expect(intro.body).toContain('ترجمة غير رسمية');
+    const page1 = await start(p, base, 'fr');
+    const shown = await p.get(page1);
+    expect(shown.body).toContain('<html lang="fr" dir="ltr">');
+    expect(shown.body).toContain('Quel âge avez-vous ?');
+    expect(shown.body).toContain('traduction non officielle');
+  });
+
+  it('weighs under 30 KB a page, asks nothing of another origin, and keeps the strict CSP', async () => {
+    const { base } = await openWave();
+    const p = phone();
+    const page1 = await start(p, base);
+    const tokenPath = page1.replace(/\/1$/, '');
+    await p.post(page1, { go: 'next', ...FIRST_PAGE });
+    for (const url of [base, page1, `${tokenPath}/2`, '/s/survey.css']) {
+      const res = await p.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(Buffer.byteLength(res.body), url).toBeLessThan(30 * 1024);
+      expect(res.body).not.toMatch(/(src|href)="(https?:)?\/\//);
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('answers an unknown wave or token with a page, not JSON', async () => {
+    const p = phone();
+    const res = await p.get('/s/cork/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    const bad = await p.post('/s/cork/nope/r/AAAAAAAAAAAAAAAAAAAAAAAA/1', { sex: 'female' });
+    expect(bad.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,255 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { type AnswerIssue, type Answers, checkAnswers, isLang, type Lang } from '@lco/core';
+import type { AppContext } from '../../platform/context.ts';
+import { Throttle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
+import { hashToken, newToken } from '../../platform/security/tokens.ts';
+import { type CityRef, CycleRepository } from '../monitoring/cycle.repository.ts';
+import { waveState } from './survey.presenter.ts';
+import { SurveyRepository, type WaveRow } from './survey.repository.ts';
+
+/**
+ * Every post of the public response page counts against its address: a respondent posts once a page, so
+ * this allows some twenty complete answers an hour from one address (a shared connection of a library,
+ * a household), then doubling waits.
+ */
+export const SURVEY_ADDRESS_POLICY: ThrottlePolicy = {
+  freeFailures: 120,
+  baseSeconds: 60,
+  maxSeconds: 3600,
+  forgetAfterSeconds: 3600,
+};
+
+/**
+ * Throttle keys from addresses without keeping the address: an HMAC under a random key that lives only in
+ * this process's memory and is replaced every day, so neither the throttle table nor a copy of it can be
+ * turned back into an address (a one-way hash of the address alone could, by trying every address).
+ * Several server processes each count on their own.
+ */
+export class AddressKeys {
+  private day = '';
+  private key: Buffer = randomBytes(32);
+
+  keyFor(address: string, now: Date): string {
+    const day = now.toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.key = randomBytes(32);
+    }
+    return `survey:address:${createHmac('sha256', this.key).update(address).digest('base64url').slice(0, 32)}`;
+  }
+}
+
+export interface OpenWave {
+  city: CityRef;
+  wave: WaveRow;
+}
+
+/** What happened to a request of the response page; the routes turn it into HTML or a redirect. */
+export type ResponseOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'not-yet-open'; at: OpenWave }
+  | { kind: 'closed'; at: OpenWave }
+  | { kind: 'too-many'; at: OpenWave; retryAfter: number }
+  | { kind: 'already'; at: OpenWave }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'intro'; at: OpenWave }
+  | { kind: 'thanks'; at: OpenWave }
+  | {
+      kind: 'page';
+      at: OpenWave;
+      page: number;
+      answers: Answers;
+      status: number;
+      raw?: Record<string, string | undefined>;
+      issues?: AnswerIssue[];
+      lang: Lang;
+    };
+
+/** The language to show: asked for and offered, else the response's, else the first the browser accepts, else the wave's first. */
+export function pickLang(
+  wave: WaveRow,
+  asked: string | undefined,
+  saved: string | null,
+  acceptLanguage: string | undefined,
+): Lang {
+  const offered = wave.languages.filter(isLang);
+  const first = offered[0] ?? 'en';
+  if (asked && isLang(asked) && offered.includes(asked)) return asked;
+  if (saved && isLang(saved) && offered.includes(saved)) return saved;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().split('-')[0];
+    if (tag && isLang(tag) && offered.includes(tag)) return tag;
+  }
+  return first;
+}
+
+/**
+ * The public side of fieldwork: anyone with the link answers, anonymously, page by page; the submission
+ * token (in the link of the response, stored only as its hash) keeps a double tap or a replay from
+ * counting twice; posts are throttled per address without keeping the address.
+ */
+export class ResponseService {
+  private readonly repository: SurveyRepository;
+  private readonly cycles: CycleRepository;
+  private readonly throttle: Throttle;
+  private readonly keys = new AddressKeys();
+
+  constructor(private readonly ctx: AppContext) {
+    this.repository = new SurveyRepository(ctx.db);
+    this.cycles = new CycleRepository(ctx.db);
+    this.throttle = new Throttle(ctx.db, ctx.settings.surveyAddressPolicy ?? SURVEY_ADDRESS_POLICY);
+  }
+
+  async find(slug: string, code: string): Promise<OpenWave | undefined> {
+    const city = await this.cycles.findCity(slug);
+    if (!city) return undefined;
+    const wave = await this.repository.findWaveByCode(city.id, code);
+    return wave ? { city, wave } : undefined;
+  }
+
+  base(at: OpenWave): string {
+    return `/s/${at.city.slug}/${at.wave.code}`;
+  }
+
+  async intro(slug: string, code: string): Promise<ResponseOutcome> {
+    const at = await this.find(slug, code);
+    if (!at) return { kind: 'not-found' };
+    return this.gate(at) ?? { kind: 'intro', at };
+  }
+
+  /** A new response: a fresh token, an empty row, and the first page. */
+  async start(slug: string, code: string, lang: string | undefined, address: string): Promise<ResponseOutcome> {
+    const at = await this.find(slug, code);
+    if (!at) return { kind: 'not-found' };
+    const refused = this.gate(at) ?? (await this.count(at, address));
+    if (refused) return refused;
+    const chosen = pickLang(at.wave, lang, null, undefined);
+    const token = newToken();
+    const now = this.ctx.now();
+    await this.repository.startResponse({
+      cityId: at.city.id,
+      waveId: at.wave.id,
+      tokenHash: hashToken(token),
+      answers: {},
+      page: 1,
+      lang: chosen,
+      source: 'web',
+      startedAt: now,
+      updatedAt: now,
+    });
+    return { kind: 'redirect', to: `${this.base(at)}/r/${token}/1` };
+  }
+
+  async show(
+    slug: string,
+    code: string,
+    token: string,
+    page: number,
+    langQuery: string | undefined,
+    acceptLanguage: string | undefined,
+  ): Promise<ResponseOutcome> {
+    const at = await this.find(slug, code);
+    if (!at) return { kind: 'not-found' };
+    const response = await this.repository.findResponse(at.city.id, at.wave.id, hashToken(token));
+    if (!response) return { kind: 'not-found' };
+    if (response.submittedAt) return { kind: 'already', at };
+    const gated = this.gate(at);
+    if (gated) return gated;
+    const last = at.wave.instrument.pages.length;
+    // Never past the furthest page reached: the earlier pages hold the answers later ones depend on.
+    if (page < 1 || page > Math.min(last, response.page)) {
+      return { kind: 'redirect', to: `${this.base(at)}/r/${token}/${response.page}` };
+    }
+    const lang = pickLang(at.wave, langQuery, response.lang, acceptLanguage);
+    return { kind: 'page', at, page, answers: response.answers, status: 200, lang };
+  }
+
+  /** Saves one page; the last page submits the response, once. */
+  async save(
+    slug: string,
+    code: string,
+    token: string,
+    page: number,
+    body: Record<string, string | undefined>,
+    address: string,
+  ): Promise<ResponseOutcome> {
+    const at = await this.find(slug, code);
+    if (!at) return { kind: 'not-found' };
+    const tokenHash = hashToken(token);
+    const response = await this.repository.findResponse(at.city.id, at.wave.id, tokenHash);
+    if (!response) return { kind: 'not-found' };
+    if (response.submittedAt) return { kind: 'already', at };
+    const refused = this.gate(at) ?? (await this.count(at, address));
+    if (refused) return refused;
+    const instrument = at.wave.instrument;
+    const last = instrument.pages.length;
+    const base = `${this.base(at)}/r/${token}`;
+    if (page < 1 || page > Math.min(last, response.page)) return { kind: 'redirect', to: `${base}/${response.page}` };
+    const lang = pickLang(at.wave, body.lang, response.lang, undefined);
+    if (body.go === 'back') return { kind: 'redirect', to: `${base}/${Math.max(1, page - 1)}` };
+
+    const ids = instrument.pages[page - 1] ?? [];
+    const raw: Record<string, string | undefined> = {};
+    for (const id of ids) raw[id] = body[id];
+    const checked = checkAnswers(instrument, raw, ids, { context: response.answers });
+    if (checked.issues.length > 0) {
+      return { kind: 'page', at, page, answers: response.answers, raw, issues: checked.issues, status: 400, lang };
+    }
+    const answers: Answers = { ...response.answers, ...checked.answers };
+    const now = this.ctx.now();
+    if (page < last) {
+      const saved = await this.repository.saveProgress(
+        at.city.id,
+        at.wave.id,
+        tokenHash,
+        answers,
+        Math.max(response.page, page + 1),
+        lang,
+        now,
+      );
+      return saved ? { kind: 'redirect', to: `${base}/${page + 1}` } : { kind: 'already', at };
+    }
+    // The whole response is checked again: a post straight to the last page must not skip the demographics.
+    const whole = checkAnswers(instrument, asText(answers));
+    if (whole.issues.length > 0) {
+      const first = instrument.pages.findIndex((p) => whole.issues.some((i) => p.includes(i.question)));
+      return { kind: 'redirect', to: `${base}/${first + 1}` };
+    }
+    const submitted = await this.repository.submit(at.city.id, at.wave.id, tokenHash, whole.answers, lang, now);
+    return submitted ? { kind: 'redirect', to: `${base}/done` } : { kind: 'already', at };
+  }
+
+  async done(slug: string, code: string, token: string): Promise<ResponseOutcome> {
+    const at = await this.find(slug, code);
+    if (!at) return { kind: 'not-found' };
+    const response = await this.repository.findResponse(at.city.id, at.wave.id, hashToken(token));
+    if (!response) return { kind: 'not-found' };
+    return response.submittedAt
+      ? { kind: 'thanks', at }
+      : { kind: 'redirect', to: `${this.base(at)}/r/${token}/${response.page}` };
+  }
+
+  /** Before the opening date or after the closing date, nothing is asked and nothing is saved. */
+  private gate(at: OpenWave): ResponseOutcome | undefined {
+    const state = waveState(at.wave, this.ctx.now());
+    if (state === 'scheduled') return { kind: 'not-yet-open', at };
+    if (state === 'closed') return { kind: 'closed', at };
+    return undefined;
+  }
+
+  /** Counts a post against its address; a refusal when the address has posted too much. */
+  private async count(at: OpenWave, address: string): Promise<ResponseOutcome | undefined> {
+    const now = this.ctx.now();
+    const key = this.keys.keyFor(address, now);
+    const wait = await this.throttle.waitSeconds([key], now);
+    if (wait > 0) return { kind: 'too-many', at, retryAfter: wait };
+    await this.throttle.recordFailure([key], now);
+    return undefined;
+  }
+}
+
+function asText(answers: Answers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(answers)) out[k] = v === null ? '' : String(v);
+  return out;
+}
