@@ -23,7 +23,6 @@ import {
   rubrics,
 } from '../../modules/reviews/review.tables.ts';
 import { surveyResponses, surveys, surveyWaves } from '../../modules/surveys/survey.tables.ts';
-import { surveyResponses, surveys, surveyWaves } from '../../modules/surveys/survey.tables.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 import { Agent, cityId, createPerson, signedIn } from '../testing/agent.ts';
 import { type TestApp, testApp } from '../testing/app.ts';
@@ -217,21 +216,6 @@ const writes = (): [string, string, unknown][] => [
     { ageSex: [], district: [] },
   ],
   ['POST', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/estimates/use', { year: 2024 }],
-  // Surveys (every write of survey.policy's matrix).
-  [
-    'POST',
-    '/api/v1/cities/dublin/surveys',
-    { kind: 'citizen', name: 'Residents', districts: [{ code: 'centre', name: 'Centre' }], languages: ['en'] },
-  ],
-  ['PATCH', '/api/v1/cities/dublin/surveys/00000000-0000-4000-8000-000000000000', { name: 'Residents 2' }],
-  [
-    'POST',
-    '/api/v1/cities/dublin/surveys/00000000-0000-4000-8000-000000000000/waves',
-    { name: 'Spring', opensAt: '2100-01-01T00:00:00Z', closesAt: '2100-02-01T00:00:00Z' },
-  ],
-  ['PATCH', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000', { name: 'Autumn' }],
-  ['PUT', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/margins', { ageSex: [], district: [] }],
-  ['POST', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/estimates/use', { year: 2024 }],
   // Awards (every write of award.policy's matrix).
   [
     'POST',
@@ -276,8 +260,6 @@ function templateOf(url: string): string {
     .replace('/review/experts/{id}', '/review/experts/{userId}')
     .replace('/surveys/{id}', '/surveys/{surveyId}')
     .replace('/survey-waves/{id}', '/survey-waves/{waveId}')
-    .replace('/surveys/{id}', '/surveys/{surveyId}')
-    .replace('/survey-waves/{id}', '/survey-waves/{waveId}')
     .replace('/conflicts/dublin', '/conflicts/{slug}')
     .replace('/scores/inclusive-learning', '/scores/{criterion}') as string;
 }
@@ -302,9 +284,6 @@ async function fingerprint() {
     reports: await t.app.db.$count(membershipReports),
     memberships: await t.app.db.$count(cityMemberships),
     settings: await t.app.db.$count(membershipSettings),
-    surveys: JSON.stringify(await t.app.db.select().from(surveys)),
-    surveyWaves: JSON.stringify(await t.app.db.select().from(surveyWaves)),
-    surveyResponses: await t.app.db.$count(surveyResponses),
     surveys: JSON.stringify(await t.app.db.select().from(surveys)),
     surveyWaves: JSON.stringify(await t.app.db.select().from(surveyWaves)),
     surveyResponses: await t.app.db.$count(surveyResponses),
@@ -384,12 +363,6 @@ describe('anonymous writes', () => {
     'compliance reminders',
     'member standing',
     'membership settings',
-    'survey create',
-    'survey update',
-    'wave create',
-    'wave update',
-    'wave margins',
-    'use estimates',
     'survey create',
     'survey update',
     'wave create',
