@@ -5,6 +5,7 @@ import { SessionProvider } from '../api/session.tsx';
 import { Loading } from '../components/Status.tsx';
 import {
   loadAccountMessages,
+  loadAwardMessages,
   loadMembershipMessages,
   loadMonitoringMessages,
   loadReviewMessages,
@@ -69,6 +70,14 @@ const ApplicationsPage = membershipPage(() => import('../pages/membership/Applic
 const ApplicationPage = membershipPage(() => import('../pages/membership/ApplicationPage.tsx'));
 const MembershipAdminPage = membershipPage(() => import('../pages/admin/MembershipPage.tsx'));
 
+// The Learning City Award: the public record, and the workspace, an application and a cycle for those taking part.
+const awardPage = (load: () => Promise<{ default: React.ComponentType }>) =>
+  lazy(() => Promise.all([load(), loadAwardMessages(), loadAccountMessages()]).then(([page]) => page));
+const AwardsPage = awardPage(() => import('../pages/AwardsPage.tsx'));
+const AwardWorkspacePage = awardPage(() => import('../pages/awards/AwardWorkspacePage.tsx'));
+const AwardApplicationPage = awardPage(() => import('../pages/awards/AwardApplicationPage.tsx'));
+const AwardCyclePage = awardPage(() => import('../pages/awards/AwardCyclePage.tsx'));
+
 function Providers({ children }: { children: React.ReactNode }) {
   const navigate = useNavigate();
   const lang = useLang();
@@ -98,6 +107,10 @@ export function App() {
               <Route path="workspace/:slug/membership" element={<Lazy page={<CityMembershipPage />} />} />
               <Route path="membership/applications" element={<Lazy page={<ApplicationsPage />} />} />
               <Route path="membership/applications/:id" element={<Lazy page={<ApplicationPage />} />} />
+              <Route path="awards" element={<Lazy page={<AwardsPage />} />} />
+              <Route path="awards/workspace" element={<Lazy page={<AwardWorkspacePage />} />} />
+              <Route path="awards/applications/:id" element={<Lazy page={<AwardApplicationPage />} />} />
+              <Route path="awards/cycles/:id" element={<Lazy page={<AwardCyclePage />} />} />
               <Route path="review" element={<Lazy page={<InboxPage />} />} />
               <Route path="review/assignments/:id" element={<Lazy page={<AssignmentPage />} />} />
               <Route path="about" element={<Lazy page={<AboutPage />} />} />

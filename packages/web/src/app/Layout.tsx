@@ -14,6 +14,7 @@ const NAV = [
   { to: '/', key: 'nav.home', sections: [''] },
   { to: '/framework', key: 'nav.framework', sections: ['framework'] },
   { to: '/network', key: 'nav.network', sections: ['network', 'cities'] },
+  { to: '/awards', key: 'nav.awards', sections: ['awards'] },
   { to: '/about', key: 'nav.about', sections: ['about'] },
 ] as const;
 
@@ -61,7 +62,9 @@ function useWorkspaceLinks(me: MeResponse | undefined): { to: string; label: str
     const page = WORKSPACE_PAGES[w];
     return page ? [{ to: page.to, label: t(page.key) }] : [];
   });
-  return [...cities, ...review, ...commission, ...reviewer, ...pages];
+  // The Award workspace, for everyone who takes part in it.
+  const awards = grants.length > 0 ? [{ to: '/awards/workspace', label: t('workspaces.awards') }] : [];
+  return [...cities, ...review, ...commission, ...reviewer, ...awards, ...pages];
 }
 
 /** "Sign in", or the signed-in person's menu (nothing while the session is being asked for). */

@@ -20,12 +20,14 @@ const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: object }>> =
 // progress, its measurements, the city workspace and the secretariat's review. `review`: expert review
 // (narratives, the reviewers' inbox and rating screen, rounds, rubrics, results). `membership`: joining the
 // network and biennial reports (the city's application, the National Commission's queue, the secretariat's board).
-type ExtraSet = 'accounts' | 'monitoring' | 'review' | 'membership';
+// `awards`: the Learning City Award (the public record, applications, nominations, review board, ballot).
+type ExtraSet = 'accounts' | 'monitoring' | 'review' | 'membership' | 'awards';
 const extraLoaders: Record<ExtraSet, Record<string, () => Promise<{ default: object }>>> = {
   accounts: import.meta.glob<{ default: object }>('./locales/accounts/*.json'),
   monitoring: import.meta.glob<{ default: object }>('./locales/monitoring/*.json'),
   review: import.meta.glob<{ default: object }>('./locales/review/*.json'),
   membership: import.meta.glob<{ default: object }>('./locales/membership/*.json'),
+  awards: import.meta.glob<{ default: object }>('./locales/awards/*.json'),
 };
 const wanted = new Set<ExtraSet>();
 const loaded = {
@@ -34,6 +36,7 @@ const loaded = {
   monitoring: new Set<Lang>(),
   review: new Set<Lang>(),
   membership: new Set<Lang>(),
+  awards: new Set<Lang>(),
 } satisfies Record<'main' | ExtraSet, Set<Lang>>;
 
 /** Each language's name in its own script, for the switcher. */
@@ -145,6 +148,11 @@ export function loadReviewMessages(): Promise<void> {
 /** Load the membership messages (applications, endorsements, calls, reports, compliance), as for the others. */
 export function loadMembershipMessages(): Promise<void> {
   return loadExtraMessages('membership');
+}
+
+/** Load the Award messages (public record, applications, nominations, scores, ballot), as for the others. */
+export function loadAwardMessages(): Promise<void> {
+  return loadExtraMessages('awards');
 }
 
 /** Switch the interface language: load its messages, then re-render, persist and update `<html>`. */

@@ -1,5 +1,6 @@
 import 'i18next';
 import type accounts from './locales/accounts/en.json';
+import type awards from './locales/awards/en.json';
 import type en from './locales/en.json';
 import type membership from './locales/membership/en.json';
 import type monitoring from './locales/monitoring/en.json';
@@ -10,6 +11,8 @@ import type review from './locales/review/en.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof accounts & typeof monitoring & typeof review & typeof membership };
+    resources: {
+      translation: typeof en & typeof accounts & typeof monitoring & typeof review & typeof membership & typeof awards;
+    };
   }
 }

@@ -32,6 +32,7 @@ for (const [set, dir] of [
   ['monitoring', join(root, 'monitoring')],
   ['review', join(root, 'review')],
   ['membership', join(root, 'membership')],
+  ['awards', join(root, 'awards')],
 ] as const) {
   const load = (lang: string) => readJson(dir, lang);
   const english = keys(load('en'));

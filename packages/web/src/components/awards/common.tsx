@@ -1,0 +1,70 @@
+import {
+  AWARD_CRITERIA,
+  type AwardApplicationOut,
+  type AwardApplicationState,
+  type AwardCriterionId,
+  localize,
+} from '@lco/core';
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api/client.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { ScrollTable } from '../ScrollTable.tsx';
+
+export const AWARD_APPLICATIONS = '/award-applications';
+export const AWARD_CYCLES = '/award-cycles';
+export const awardApplicationHref = (id: string) => `/awards/applications/${id}`;
+export const awardCycleHref = (id: string) => `/awards/cycles/${id}`;
+
+/** A criterion's title in the interface language (English when a translation is missing, marked by `lang`). */
+export function useCriterionTitle(): (id: AwardCriterionId) => string {
+  const lang = useLang();
+  return (id) => {
+    const criterion = AWARD_CRITERIA.find((c) => c.id === id);
+    return criterion ? localize(criterion.title, lang).text : id;
+  };
+}
+
+export function AwardStateBadge({ state }: { state: AwardApplicationState }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge--award-${state}`}>{t(`awards.state.${state}`)}</span>;
+}
+
+/** Applications as a table: city, cycle, state, and what the reader may do next. */
+export function AwardApplicationsTable({ items, caption }: { items: readonly AwardApplicationOut[]; caption: string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p>{t('awards.applications.none')}</p>;
+  return (
+    <ScrollTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('awards.applications.city')}</th>
+          <th scope="col">{t('awards.applications.cycle')}</th>
+          <th scope="col">{t('awards.applications.state')}</th>
+          <th scope="col">{t('awards.applications.next')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((a) => (
+          <tr key={a.id}>
+            <th scope="row">
+              <Link href={awardApplicationHref(a.id)}>{a.city.name}</Link>{' '}
+              <span className="muted">{a.city.countryIso2}</span>
+            </th>
+            <td>{a.cycle.name}</td>
+            <td>
+              <AwardStateBadge state={a.state} />
+            </td>
+            <td>{a.allowedActions.map((action) => t(`awards.action.${action}`)).join(', ') || '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+}
+
+/** A refusal: the server names the rule in its own words (English), the interface says it was refused. */
+export function useAwardProblem(): (error: ApiError) => string {
+  const { t } = useTranslation();
+  return (error) => (error.problem ? t('awards.refused', { detail: error.message }) : error.message);
+}
