@@ -401,6 +401,23 @@ describe('membership: from a draft application to member', () => {
   });
 });
 
+describe('membership: after joining', () => {
+  it('the member city sees its membership and when its first biennial report is due', async () => {
+    const page = await signIn(people.coordinator.email, people.coordinator.password);
+    await page.goto(`${base}/workspace/${city.slug}/membership`);
+    const year = new Date().getUTCFullYear();
+    await page.getByText(`A member of the Global Network of Learning Cities since ${year}.`).waitFor();
+    await page.getByRole('heading', { name: 'Biennial progress report' }).waitFor();
+    await page.getByText(new RegExp(`On time Next report due on .*${year + 2}`)).waitFor();
+    // A report is made of an accepted monitoring cycle: the city has none yet, and is told so.
+    await page.getByText('A report is made of an accepted monitoring cycle: none is accepted yet.').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'membership-city-member-en');
+    await page.context().close();
+  });
+});
+
 describe('membership in Arabic on a 360-pixel phone', () => {
   it('the application and the city membership pages read right to left and fit the screen', async () => {
     const page = await signIn(people.coordinator.email, people.coordinator.password, 360);

@@ -24,7 +24,7 @@ import {
   useMembershipProblem,
 } from '../../components/membership/common.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { Time } from '../../components/roles.tsx';
+import { Time, useDateFormat } from '../../components/roles.tsx';
 import { type Option, SelectField } from '../../components/SelectField.tsx';
 import { Loading } from '../../components/Status.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -140,6 +140,7 @@ function ReportForm({
 
 function Reports({ slug, coordinator }: { slug: string; coordinator: boolean }) {
   const { t } = useTranslation();
+  const format = useDateFormat();
   const reports = useApi<ReportList>(`/cities/${encodeURIComponent(slug)}/membership-reports`, {}, { personal: true });
   const cycles = useApi<{ items: { year: number; state: string }[] }>(
     `/cities/${encodeURIComponent(slug)}/cycles`,
@@ -158,7 +159,7 @@ function Reports({ slug, coordinator }: { slug: string; coordinator: boolean }) 
       {compliance ? (
         <p className="notice">
           <ComplianceBadge status={compliance.status} />{' '}
-          {t('networkMembership.report.nextDue', { date: compliance.dueOn })}{' '}
+          {t('networkMembership.report.nextDue', { date: format.date(`${compliance.dueOn}T00:00:00Z`) })}{' '}
           {compliance.standing === 'inactive' ? <strong>{t('networkMembership.standing.inactive')}</strong> : null}
         </p>
       ) : null}
