@@ -28,6 +28,7 @@ import { progressRoutes } from '../../modules/monitoring/progress.routes.ts';
 import { networkRoutes } from '../../modules/network/network.routes.ts';
 import { reviewRoutes } from '../../modules/reviews/review.routes.ts';
 import { responseRoutes } from '../../modules/surveys/response.routes.ts';
+import { responseImportRoutes } from '../../modules/surveys/response-import.routes.ts';
 import { surveyRoutes } from '../../modules/surveys/survey.routes.ts';
 import { waveEstimateRoutes } from '../../modules/surveys/wave-estimate.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(awardRoutes(ctx));
       await api.register(surveyRoutes(ctx));
       await api.register(waveEstimateRoutes(ctx));
+      await api.register(responseImportRoutes(ctx));
       await api.register(oidcRoutes(ctx, accounts));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -216,6 +216,8 @@ const writes = (): [string, string, unknown][] => [
     { ageSex: [], district: [] },
   ],
   ['POST', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/estimates/use', { year: 2024 }],
+  // Refused before the file is read, so an empty body stands in for the upload.
+  ['POST', '/api/v1/cities/dublin/survey-waves/00000000-0000-4000-8000-000000000000/responses/import', {}],
   // Awards (every write of award.policy's matrix).
   [
     'POST',
@@ -369,6 +371,7 @@ describe('anonymous writes', () => {
     'wave update',
     'wave margins',
     'use estimates',
+    'responses import',
     'award cycle create',
     'award cycle transition',
     'award application create',
