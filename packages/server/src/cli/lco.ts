@@ -41,6 +41,7 @@ program
     const mailer = new Mailer(handle.db, config.smtpUrl, config.mailFrom);
     const app = await buildApp({
       db: handle.db,
+      notices: handle,
       webDist: config.webDist,
       logger: { level: config.logLevel },
       settings: config.settings,

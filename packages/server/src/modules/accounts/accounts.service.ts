@@ -1,7 +1,7 @@
 import { isLang, type Lang, type MeResponse, ROLE_SCOPE, type Role, type ScopeRef, WORKSPACES } from '@lco/core';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Database } from '../../platform/db/client.ts';
+import type { Database, Notices } from '../../platform/db/client.ts';
 import {
   badRequest,
   conflict,
@@ -24,6 +24,7 @@ import { invitationMail, passwordResetMail } from './accounts.mail.ts';
 import { type AccountAction, can } from './accounts.policy.ts';
 import { presentUser } from './accounts.presenter.ts';
 import { AccountsRepository, type InvitationRow, type LiveSession, type UserRow } from './accounts.repository.ts';
+import { SessionCache } from './session-cache.ts';
 
 /** Where a request comes from: written into sessions and the audit trail. */
 export interface RequestMeta {
@@ -46,6 +47,7 @@ export class AccountsService {
   private readonly addressThrottle: Throttle;
   private readonly mailThrottle: Throttle;
   private readonly lookups = new WeakMap<Actor, LiveSession>();
+  private readonly sessions = new SessionCache();
 
   constructor(private readonly ctx: AppContext) {
     this.repository = new AccountsRepository(ctx.db);
@@ -126,10 +128,14 @@ export class AccountsService {
   async actorForToken(token: string): Promise<Actor | null> {
     const now = this.ctx.now();
     const id = hashToken(token);
-    const found = await this.repository.findLiveSession(id, now, this.idleCutoff(now));
+    const found = this.liveFromCache(id, now) ?? (await this.repository.findLiveSession(id, now, this.idleCutoff(now)));
     if (!found) return null;
     // Sliding idle expiry, written at most once a minute so reads stay reads.
-    if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await this.repository.touchSession(id, now);
+    if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
+      await this.repository.touchSession(id, now);
+      found.session = { ...found.session, lastSeenAt: now };
+    }
+    this.sessions.remember(id, found, now);
     const actor: Actor = {
       userId: found.user.id,
       email: found.user.email,
@@ -141,8 +147,43 @@ export class AccountsService {
     return actor;
   }
 
+  /** Use the sessions cache for `actorForToken` once the database's account notices arrive (see SessionCache). */
+  async cacheSessions(notices: Notices): Promise<void> {
+    await this.sessions.listen(notices);
+  }
+
+  async stopCachingSessions(): Promise<void> {
+    await this.sessions.close();
+  }
+
+  /** A cached session, if still within its absolute and idle expiry (the same rules as findLiveSession). */
+  private liveFromCache(id: string, now: Date): LiveSession | undefined {
+    const live = this.sessions.get(id, now);
+    if (!live) return undefined;
+    const { session } = live;
+    if (session.expiresAt > now && session.lastSeenAt > this.idleCutoff(now)) return { ...live };
+    this.sessions.forget(id);
+    return undefined;
+  }
+
+  /**
+   * A write to a person's account, sessions or roles. This process forgets their cached sessions when it
+   * ends; other processes do when the database's notice reaches them (migration 0011).
+   */
+  private async changeAccount<T>(
+    person: string | undefined | (() => string | undefined),
+    write: (tx: Database) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.ctx.db.transaction(write);
+    } finally {
+      const userId = typeof person === 'function' ? person() : person;
+      if (userId) this.sessions.forgetPerson(userId);
+    }
+  }
+
   async signOut(actor: Actor, meta: RequestMeta): Promise<void> {
-    await this.ctx.db.transaction(async (tx) => {
+    await this.changeAccount(actor.userId, async (tx) => {
       await new AccountsRepository(tx).revokeSession(actor.sessionId, actor.userId, this.ctx.now());
       await appendAudit(
         tx,
@@ -159,7 +200,7 @@ export class AccountsService {
   }
 
   async signOutEverywhere(actor: Actor, meta: RequestMeta): Promise<number> {
-    return this.ctx.db.transaction(async (tx) => {
+    return this.changeAccount(actor.userId, async (tx) => {
       const ended = await new AccountsRepository(tx).revokeSessions(actor.userId, this.ctx.now());
       await appendAudit(
         tx,
@@ -218,7 +259,7 @@ export class AccountsService {
       s.id.startsWith(shortId),
     );
     if (!target || shortId.length < 16) throw notFound('No such session of yours is open.');
-    await this.ctx.db.transaction(async (tx) => {
+    await this.changeAccount(actor.userId, async (tx) => {
       await new AccountsRepository(tx).revokeSession(target.id, actor.userId, now);
       await appendAudit(
         tx,
@@ -239,7 +280,7 @@ export class AccountsService {
   async updateProfile(actor: Actor, changes: { displayName?: string; preferredLang?: Lang }, meta: RequestMeta) {
     this.lookups.delete(actor); // what this request read before the change is stale after it
     const before = await this.requireUser(actor.userId);
-    return this.ctx.db.transaction(async (tx) => {
+    return this.changeAccount(actor.userId, async (tx) => {
       const after = await new AccountsRepository(tx).updateUser(actor.userId, changes);
       await appendAudit(
         tx,
@@ -269,7 +310,7 @@ export class AccountsService {
     }
     this.assertGoodPassword(next, 'newPassword');
     const passwordHash = await hashPassword(next);
-    await this.ctx.db.transaction(async (tx) => {
+    await this.changeAccount(user.id, async (tx) => {
       const repository = new AccountsRepository(tx);
       await repository.updateUser(user.id, { passwordHash, passwordChangedAt: now });
       // Someone who knew the old password keeps no session open.
@@ -332,25 +373,29 @@ export class AccountsService {
     this.assertGoodPassword(next, 'newPassword');
     const passwordHash = await hashPassword(next);
     const now = this.ctx.now();
-    await this.ctx.db.transaction(async (tx) => {
-      const repository = new AccountsRepository(tx);
-      const userId = await repository.consumePasswordReset(hashToken(token), now);
-      if (!userId) throw invalidToken('This reset link is unknown, already used or expired. Ask for a new one.');
-      await repository.updateUser(userId, { passwordHash, passwordChangedAt: now });
-      await repository.expirePasswordResets(userId, now);
-      await repository.revokeSessions(userId, now);
-      await appendAudit(
-        tx,
-        {
-          actorId: userId,
-          action: 'user.password-reset',
-          resourceType: 'user',
-          resourceId: userId,
-          requestId: meta.requestId,
-        },
-        now,
-      );
-    });
+    let userId: string | undefined;
+    await this.changeAccount(
+      () => userId,
+      async (tx) => {
+        const repository = new AccountsRepository(tx);
+        userId = await repository.consumePasswordReset(hashToken(token), now);
+        if (!userId) throw invalidToken('This reset link is unknown, already used or expired. Ask for a new one.');
+        await repository.updateUser(userId, { passwordHash, passwordChangedAt: now });
+        await repository.expirePasswordResets(userId, now);
+        await repository.revokeSessions(userId, now);
+        await appendAudit(
+          tx,
+          {
+            actorId: userId,
+            action: 'user.password-reset',
+            resourceType: 'user',
+            resourceId: userId,
+            requestId: meta.requestId,
+          },
+          now,
+        );
+      },
+    );
   }
 
   // Invitations and roles
@@ -448,7 +493,7 @@ export class AccountsService {
       this.assertGoodPassword(body.password as string, 'password');
       passwordHash = await hashPassword(body.password as string);
     }
-    return this.ctx.db.transaction(async (tx) => {
+    return this.changeAccount(existing?.id, async (tx) => {
       const repository = new AccountsRepository(tx);
       const user =
         (await repository.findUserByEmail(invitation.email)) ??
@@ -516,7 +561,7 @@ export class AccountsService {
     const scope = await this.resolveScope(role, scopeRef);
     this.authorize(actor, { action: 'role.grant', role, scopeId: scope.id });
     const now = this.ctx.now();
-    return this.ctx.db.transaction(async (tx) => {
+    return this.changeAccount(userId, async (tx) => {
       const repository = new AccountsRepository(tx);
       if (!(await repository.findUserById(userId))) throw notFound('No such user.');
       if (await repository.findActiveGrant(userId, role, scope.id))
@@ -550,7 +595,7 @@ export class AccountsService {
     if (!grant || grant.revokedAt) throw notFound('No such active role grant.');
     this.authorize(actor, { action: 'role.revoke', role: grant.role as Role, scopeId: grant.scopeId });
     const now = this.ctx.now();
-    await this.ctx.db.transaction(async (tx) => {
+    await this.changeAccount(grant.userId, async (tx) => {
       const repository = new AccountsRepository(tx);
       if (grant.role === 'admin' && (await repository.countActiveAdmins()) <= 1) {
         throw conflict('This is the last administrator; grant the role to someone else first.');

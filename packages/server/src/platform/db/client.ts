@@ -8,11 +8,21 @@ import * as schema from './schema.ts';
 /** The one database type the repositories see, whichever engine is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export interface DatabaseHandle {
+export interface DatabaseHandle extends Notices {
   db: Database;
   engine: 'pglite' | 'postgres';
   /** Close the engine: an open PGlite keeps Node alive and holds hundreds of MB. */
   close(): Promise<void>;
+}
+
+/** PostgreSQL's LISTEN/NOTIFY: notices sent with pg_notify reach every listener once their transaction commits. */
+export interface Notices {
+  /**
+   * Call `onNotice` with each payload sent on `channel` (a fixed lower-case identifier from the code, never
+   * user input). `onLost` is called if the listening connection fails: notices may have been missed since.
+   * Resolves once listening, to a function that stops.
+   */
+  listen(channel: string, onNotice: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>>;
 }
 
 /** Thrown when the database cannot be opened; the CLI prints its message as the one line the user sees. */
@@ -60,6 +70,11 @@ export function fromPglite(client: PGlite): DatabaseHandle {
   return {
     db: drizzlePglite({ client, schema }),
     engine: 'pglite',
+    // In-process: the engine cannot lose the connection.
+    listen: async (channel, onNotice) => {
+      const stop = await client.listen(channel, onNotice);
+      return () => stop();
+    },
     close: () => client.close(),
   };
 }
@@ -78,7 +93,33 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     await pool.end().catch(() => undefined);
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${redact(url)}: ${reason(error)}`);
   }
-  return { db: drizzlePg({ client: pool, schema }), engine: 'postgres', close: () => pool.end() };
+  // Listening holds a connection for good, so listeners get their own rather than starving the pool.
+  const listeners = new Set<InstanceType<typeof pg.Client>>();
+  return {
+    db: drizzlePg({ client: pool, schema }),
+    engine: 'postgres',
+    listen: async (channel, onNotice, onLost) => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      client.on('error', () => {
+        listeners.delete(client);
+        onLost();
+      });
+      client.on('notification', (notice) => {
+        if (notice.channel === channel) onNotice(notice.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      listeners.add(client);
+      return async () => {
+        if (listeners.delete(client)) await client.end().catch(() => undefined);
+      };
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((client) => client.end().catch(() => undefined)));
+      listeners.clear();
+      await pool.end();
+    },
+  };
 }
 
 function ensureWritable(folder: string): void {

@@ -32,7 +32,7 @@ import { responseImportRoutes } from '../../modules/surveys/response-import.rout
 import { surveyRoutes } from '../../modules/surveys/survey.routes.ts';
 import { waveEstimateRoutes } from '../../modules/surveys/wave-estimate.routes.ts';
 import { type AppContext, DEFAULT_SETTINGS, type Settings } from '../context.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Notices } from '../db/client.ts';
 import { NO_SCANNER, type VirusScanner } from '../files/scanner.ts';
 import { dataDirFiles, type FileStorage } from '../files/storage.ts';
 import { Mailer } from '../mail/mailer.ts';
@@ -49,6 +49,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Database;
+  /** The database's notices: with them, resolved sessions are kept in memory (see SessionCache). */
+  notices?: Notices;
   settings?: Settings;
   /** Defaults to a mailer that keeps mail in the outbox. */
   mailer?: Mailer;
@@ -92,6 +94,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerSecurity(app, ctx.settings);
   registerAuthentication(app, (token) => accounts.actorForToken(token));
+  const { notices } = options;
+  if (notices) {
+    // On ready, not now: `lco serve` builds the app while the embedded engine is still starting.
+    app.addHook('onReady', () => accounts.cacheSessions(notices));
+    app.addHook('onClose', () => accounts.stopCachingSessions());
+  }
 
   await app.register(compress, { threshold: 1024 });
   await app.register(etag);

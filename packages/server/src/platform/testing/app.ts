@@ -35,6 +35,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lco-test-data-'));
   const app = await buildApp({
     db: database.db,
+    notices: database,
     webDist: null,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     mailer,
