@@ -419,7 +419,7 @@ function Application({ me, id }: { me: MeResponse; id: string }) {
       <Steps application={application} onDone={setFresh} />
       {draft && team ? (
         <>
-          <ReportEditor key={application.version} application={application} criteria={criteria} onSaved={setFresh} />
+          <ReportEditor application={application} criteria={criteria} onSaved={setFresh} />
           <ConsentUpload application={application} onDone={setFresh} />
         </>
       ) : (

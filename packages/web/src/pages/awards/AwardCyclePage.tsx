@@ -243,7 +243,8 @@ function Cycle({ me, id }: { me: MeResponse; id: string }) {
     <div className="page page--awards">
       <PageHeading>{cycle.name}</PageHeading>
       <p>
-        {t(`awards.cycleState.${cycle.state}`)} · <Link href="/awards/workspace">{t('awards.workspace.title')}</Link>
+        <strong>{t(`awards.cycleState.${cycle.state}`)}</strong> ·{' '}
+        <Link href="/awards/workspace">{t('awards.workspace.title')}</Link>
       </p>
       <p className="muted">
         {t('awards.cycle.rulesSummary', {
