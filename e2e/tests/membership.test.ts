@@ -20,6 +20,8 @@ const people = {
   secretariat: { email: 'sam@secretariat.example', name: 'Sam Secretariat', password: 'the network grows by calls' },
   natcom: { email: 'niamh@natcom-ie.example', name: 'Niamh Commission', password: 'three endorsements a call' },
   coordinator: { email: 'conor@sligo.example', name: 'Conor Sligo', password: 'sligo learns by the sea' },
+  // A second applicant of the same country, whose mayor signs on paper.
+  second: { email: 'orla@tralee.example', name: 'Orla Tralee', password: 'tralee signs on paper' },
 };
 const city = { name: 'Sligo', slug: 'sligo', country: 'IE' };
 const callName = 'Membership call 2027';
@@ -178,6 +180,8 @@ beforeAll(async () => {
   await invite(desk, people.secretariat, { role: 'secretariat' });
   await invite(desk, people.natcom, { role: 'natcom', scope: { country: city.country } });
   await invite(desk, people.coordinator, { role: 'city-coordinator', scope: { city: city.slug } });
+  await desk.call('POST', '/applicant-cities', { name: 'Tralee', countryIso2: city.country });
+  await invite(desk, people.second, { role: 'city-coordinator', scope: { city: 'tralee' } });
   browser = await launch();
 });
 
@@ -415,6 +419,79 @@ describe('membership: after joining', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'membership-city-member-en');
     await page.context().close();
+  });
+});
+
+describe('membership: signed on paper, then declined', () => {
+  it('the coordinator uploads the signed and stamped form; the National Commission reads it and declines with reasons', async () => {
+    // The form filled through the API (the browser path is above); signing and deciding in the browser.
+    const team = new ApiClient();
+    await team.call('POST', '/auth/sign-in', { email: people.second.email, password: people.second.password });
+    const calls = await team.call<{ items: { id: string; name: string }[] }>('GET', '/membership-calls');
+    const callId = calls.items.find((c) => c.name === callName)?.id;
+    const created = await team.call<{ id: string }>('POST', '/membership-applications', { callId, city: 'tralee' });
+    const challenges = Object.fromEntries(
+      [
+        'economic-development',
+        'employment',
+        'social-inclusion',
+        'health-and-well-being',
+        'environment-and-climate',
+        'urbanisation-and-migration',
+        'access-to-education',
+        'digital-divide',
+        'culture-and-heritage',
+        'governance-and-participation',
+      ].map((c) => [c, 2]),
+    );
+    await team.call('PUT', `/membership-applications/${created.id}/form`, {
+      expectedVersion: 1,
+      form: {
+        commitment: true,
+        guidingDocuments: { beijingDeclaration: true, keyFeatures: true, lang: 'en' },
+        mayor: { name: 'Mayor of Tralee' },
+        focalPoint: { name: 'Tralee Focal', email: 'learning@tralee.example' },
+        population: 26_000,
+        areaKm2: 16.2,
+        gdpPerCapita: { city: 50_000, country: 103_000 },
+        schoolingYears: { female: 12, male: 11.7 },
+        motivation: 'Tralee learns.',
+        implementation: 'A learning festival.',
+        challenges,
+      },
+    });
+
+    const page = await signIn(people.second.email, people.second.password);
+    await page.goto(`${base}/membership/applications/${created.id}`);
+    await page.getByRole('heading', { name: 'Upload the signed and stamped form' }).waitFor();
+    await page.getByLabel('Signed form (PDF, PNG or JPEG)').setInputFiles({
+      name: 'signed form.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Upload and sign' }).click();
+    await page.getByText('Signed by upload of the signed form:').waitFor();
+    await page.getByRole('link', { name: 'Download signed form.pdf' }).waitFor();
+    await page.getByRole('button', { name: 'Submit to the National Commission' }).click();
+    await page.locator('.membership-meta').getByText('With the National Commission').waitFor();
+    await page.context().close();
+
+    await mailTo(people.natcom.email, /Tralee has applied to join/);
+    const desk = await signIn(people.natcom.email, people.natcom.password);
+    await desk.goto(`${base}/membership/applications/${created.id}`);
+    // The National Commission reads the signed form as uploaded.
+    const href = await desk.getByRole('link', { name: 'Download signed form.pdf' }).getAttribute('href');
+    const file = await desk.evaluate(async (url) => (await fetch(url ?? '')).text(), href);
+    expect(file.startsWith('%PDF')).toBe(true);
+    // A decline without reasons is not sent; with them it is, and the city hears of it.
+    await desk.getByRole('button', { name: 'Decline', exact: true }).click();
+    await desk.getByRole('alert').filter({ hasText: 'Give your reasons.' }).waitFor();
+    await desk.getByLabel('Reasons').fill('The plan lacks a budget.');
+    await desk.getByRole('button', { name: 'Decline', exact: true }).click();
+    await desk.locator('.membership-meta').getByText('Declined').waitFor();
+    await desk.getByText('The plan lacks a budget.').waitFor();
+    await desk.context().close();
+    await mailTo(people.second.email, /The National Commission has declined the application of Tralee/);
   });
 });
 
