@@ -446,6 +446,25 @@ describe('bad input and hostile users are refused by rule, and nothing changes',
       '/problems/awards/cycle-phase',
     );
     expect((await cycleStep(cycle.id, 'open-jury')).statusCode).toBe(200);
+    // Once the jury sits, reviewers no longer score what was left off the shortlist.
+    await refused(
+      () =>
+        (reviewers[0] as Agent).request('PUT', `${APPS}/${nominated}/scores/innovation`, {
+          score: 3,
+          rationale: 'Late',
+        }),
+      404,
+      '/problems/awards/unknown-criterion',
+    );
+    await refused(
+      () =>
+        (reviewers[0] as Agent).request('PUT', `${APPS}/${nominated}/scores/inclusive-learning`, {
+          score: 3,
+          rationale: 'Late',
+        }),
+      409,
+      '/problems/awards/cycle-phase',
+    );
     expect((await juror.post(`${APPS}/${shortlisted}/votes`, { vote: 'for' })).statusCode).toBe(200);
     await refused(() => juror.get(`${CYCLES}/${cycle.id}/votes`), 403, '/problems/awards/votes-secret');
     await refused(() => secretariat.get(`${CYCLES}/${cycle.id}/votes`), 403, '/problems/awards/votes-secret');

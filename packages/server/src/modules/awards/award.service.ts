@@ -535,6 +535,9 @@ export class AwardService {
       );
     }
     this.refuse(scoreRefusal(cycle.rules, body.score, body.rationale));
+    if (cycle.state !== 'open') {
+      throw awardProblem('cyclePhase', `The cycle is ${cycle.state}: reviewers score only while it is open.`);
+    }
     const now = this.ctx.now();
     let completed = false;
     await this.ctx.db.transaction(async (tx) => {
