@@ -1,10 +1,6 @@
-import {
-  AWARD_CRITERIA,
-  type AwardApplicationOut,
-  type AwardApplicationState,
-  type AwardCriterionId,
-  localize,
-} from '@lco/core';
+import type { AwardApplicationOut, AwardApplicationState, AwardCriterionId } from '@lco/core';
+import { AWARD_CRITERIA } from '@lco/core/awards';
+import { localize } from '@lco/core/i18n';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.ts';

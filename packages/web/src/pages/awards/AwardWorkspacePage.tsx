@@ -1,11 +1,5 @@
-import {
-  AWARD_RULES_2015,
-  AWARD_RULES_CURRENT,
-  type AwardApplicationDetail,
-  type AwardApplicationOut,
-  type AwardCycleOut,
-  type MeResponse,
-} from '@lco/core';
+import type { AwardApplicationDetail, AwardApplicationOut, AwardCycleOut, MeResponse } from '@lco/core';
+import { AWARD_RULES_2015, AWARD_RULES_CURRENT } from '@lco/core/awards';
 import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
