@@ -1,3 +1,4 @@
+import { sampleWave } from '@lco/core';
 import { CatalogueRepository } from './modules/monitoring/catalogue.repository.ts';
 import { catalogueSeed, seedCatalogue } from './modules/monitoring/catalogue.seed.ts';
 import { SampleCityRepository } from './modules/monitoring/sample-city.repository.ts';
@@ -6,6 +7,8 @@ import { NetworkRepository } from './modules/network/network.repository.ts';
 import { networkSeed, SAMPLE_CITY_SLUG, seedNetwork } from './modules/network/network.seed.ts';
 import { ReviewRepository } from './modules/reviews/review.repository.ts';
 import { rubricSeed, seedRubrics } from './modules/reviews/rubric.service.ts';
+import { seedSampleWave } from './modules/surveys/sample-wave.seed.ts';
+import { SurveyRepository } from './modules/surveys/survey.repository.ts';
 import { type DatabaseHandle, type Opening, type OpenOptions, startOpening } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { applySeed } from './platform/db/seed-state.ts';
@@ -17,7 +20,7 @@ export interface SeedOptions {
 
 /**
  * Reference data every installation has: the catalogue, the network directory, the fictional Sample
- * City's invented series and the expert-review rubrics shipped with the code. Idempotent; skipped
+ * City's invented series and survey wave, and the expert-review rubrics shipped with the code. Idempotent; skipped
  * when the rows equal the last seed. Returns whether anything was written.
  */
 export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): Promise<boolean> {
@@ -25,12 +28,13 @@ export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): P
   const network = networkSeed();
   const sample = sampleCitySeed();
   const rubrics = rubricSeed();
+  const surveyWave = sampleWave();
   // One transaction: a half-written directory never survives a crash or a failed constraint.
   return handle.db.transaction((tx) =>
     applySeed(
       tx,
       'reference-data',
-      { catalogue, network, sample, rubrics },
+      { catalogue, network, sample, rubrics, surveyWave },
       async () => {
         await seedCatalogue(new CatalogueRepository(tx), catalogue);
         const networkRepository = new NetworkRepository(tx);
@@ -39,6 +43,7 @@ export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): P
         if (!sampleCity) throw new Error('Sample City was not seeded');
         await seedSampleCity(new SampleCityRepository(tx), sampleCity.id, sample, new Date());
         await seedRubrics(new ReviewRepository(tx), rubrics, new Date());
+        await seedSampleWave(new SurveyRepository(tx), sampleCity.id, surveyWave, new Date());
       },
       options,
     ),

@@ -22,6 +22,7 @@ export {
   YES_NO,
 } from './question-bank.ts';
 export { generateResponses, seededRandom } from './sample-responses.ts';
+export { type SampleWave, sampleWave } from './sample-wave.ts';
 export * from './types.ts';
 export {
   checkMargins,

@@ -132,3 +132,15 @@ describe('estimateWave', () => {
     expect(estimateWave(instrument, odd, m).weighting.excluded).toBe(5);
   });
 });
+
+describe("Sample City's wave", () => {
+  it('is deterministic, its margins add up, and it weights to them', async () => {
+    const { sampleWave } = await import('./sample-wave.ts');
+    const a = sampleWave();
+    expect(sampleWave().responses).toEqual(a.responses);
+    expect(checkMargins(a.instrument, a.margins)).toEqual([]);
+    const result = estimateWave(a.instrument, a.responses, a.margins);
+    expect(result.weighting.rake?.converged).toBe(true);
+    expect(result.estimates.filter((e) => !e.suppressed).length).toBeGreaterThan(10);
+  });
+});

@@ -46,6 +46,24 @@ export class SurveyRepository {
     return row as SurveyRow;
   }
 
+  /** Writes a survey as given, whatever was there (seeding Sample City's). */
+  async upsertSurvey(values: NewSurvey): Promise<void> {
+    const { cityId, id, ...rest } = values;
+    await this.db
+      .insert(surveys)
+      .values(values)
+      .onConflictDoUpdate({ target: [surveys.cityId, surveys.id], set: rest });
+  }
+
+  /** Writes a wave as given, whatever was there (seeding Sample City's). */
+  async upsertWave(values: NewWave): Promise<void> {
+    const { cityId, id, ...rest } = values;
+    await this.db
+      .insert(surveyWaves)
+      .values(values)
+      .onConflictDoUpdate({ target: [surveyWaves.cityId, surveyWaves.id], set: rest });
+  }
+
   async wavesOf(cityId: string, surveyId: string): Promise<WaveRow[]> {
     return this.db
       .select()

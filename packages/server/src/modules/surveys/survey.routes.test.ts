@@ -173,3 +173,16 @@ describe('estimates and "use these estimates"', () => {
     expect(res.body).toMatch(/^<svg [^>]*viewBox/);
   });
 });
+
+describe("Sample City's wave", () => {
+  it('is there on first start: 600 responses weighted to its census margins, its public page open', async () => {
+    const { agent } = await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'sample-city' }] });
+    const list = (await agent.get('/api/v1/cities/sample-city/surveys')).json();
+    const waveId = list.items[0].waves[0].id;
+    expect(list.items[0].waves[0].url).toMatch(/\/s\/sample-city\/sample$/);
+    const res = await agent.get(`/api/v1/cities/sample-city/survey-waves/${waveId}/estimates`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().weighting).toMatchObject({ method: 'raked', respondents: 600, excluded: 0 });
+    expect((await t.app.inject({ method: 'GET', url: '/s/sample-city/sample' })).statusCode).toBe(200);
+  });
+});
