@@ -234,6 +234,7 @@ describe('from application to awardee', () => {
       .from(mailOutbox)
       .where(and(eq(mailOutbox.kind, 'award-submitted'), eq(mailOutbox.lang, 'fr')));
     expect(natcomMail[0]?.subject).toContain(`${city.name} est candidate`);
+    expect(natcomMail[0]?.bodyText).toContain('/awards/workspace');
 
     expect((await natcom('IE').get(`${CYCLES}/${cycle.id}/quota/IE`)).json()).toMatchObject({ quota: 2, used: 0 });
     const nominated = await step(natcom('IE'), id, { action: 'nominate', reasons: 'Our strongest learning city.' });
@@ -295,6 +296,7 @@ describe('from application to awardee', () => {
       .from(mailOutbox)
       .where(and(eq(mailOutbox.kind, 'award-awarded'), eq(mailOutbox.lang, 'es')));
     expect(awarded[0]?.subject).toContain(`${city.name} recibe el Premio`);
+    expect(awarded[0]?.bodyText).toMatch(/\/awards\n/);
 
     const detail = AwardApplicationDetailSchema.parse((await city.coordinator.get(`${APPS}/${id}`)).json());
     expect(detail.history.map((h) => `${h.action}:${h.to}`)).toEqual([

@@ -66,6 +66,9 @@ const CONSENT_FORM_TYPES = new Map([
   ['image/jpeg', ['jpeg']],
 ]);
 
+/** Mails about results, which link to the public record rather than the workspace. */
+const PUBLIC_EVENTS: readonly AwardMailEvent[] = ['announced', 'awarded', 'not-awarded'];
+
 /** What the jury sees: the shortlist and what became of it. */
 const JURY_STATES = ['shortlisted', 'awarded', 'not-awarded'];
 
@@ -841,7 +844,8 @@ export class AwardService {
         lang,
         event,
         { city: cityName, cycle: cycle.name, date: day(date) },
-        `${this.ctx.settings.publicUrl}/awards`,
+        // The public record for results, the workspace for a step someone has to take.
+        `${this.ctx.settings.publicUrl}${PUBLIC_EVENTS.includes(event) ? '/awards' : '/awards/workspace'}`,
       );
       await this.ctx.mailer.queue(tx, { to: person.email, ...mail, lang, kind: `award-${event}` });
     }
