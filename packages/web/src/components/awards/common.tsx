@@ -5,6 +5,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { useProblem } from '../forms.tsx';
 import { ScrollTable } from '../ScrollTable.tsx';
 
 export const AWARD_APPLICATIONS = '/award-applications';
@@ -59,8 +60,17 @@ export function AwardApplicationsTable({ items, caption }: { items: readonly Awa
   );
 }
 
-/** A refusal: the server names the rule in its own words (English), the interface says it was refused. */
+/**
+ * Award refusals: a rule the server names (deadline, eligibility, quota, scale, secrecy, state) is said with the
+ * server's own sentence, which names it; anything else in the interface's words, as membership does.
+ */
 export function useAwardProblem(): (error: ApiError) => string {
-  const { t } = useTranslation();
-  return (error) => (error.problem ? t('awards.refused', { detail: error.message }) : error.message);
+  const problem = useProblem();
+  return (error) => {
+    const type = error.problem?.type ?? '';
+    if (type.startsWith('/problems/awards/') || error.status === 413 || error.status === 415) {
+      return error.problem?.detail || error.message;
+    }
+    return problem.message(error);
+  };
 }
