@@ -239,6 +239,16 @@ describe('the Learning City Award: from application to awardee', () => {
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'award-public-en');
+    // In Arabic, right to left, with the criteria in Arabic.
+    await page.goto(`${base}/awards?lang=ar`);
+    await page.getByRole('heading', { level: 1, name: 'جائزة اليونسكو لمدن التعلّم' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page
+      .getByRole('region', { name: cycleName })
+      .getByText('تعزيز التعلّم الشامل من التعليم الأساسي إلى التعليم العالي')
+      .waitFor();
+    await page.goto(`${base}/awards?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'UNESCO Learning City Award' }).waitFor();
     await page.goto(`${base}/cities/${city.slug}`);
     const awards = page.getByRole('list', { name: 'UNESCO Learning City Award' });
     await awards.getByText('2027').waitFor();
