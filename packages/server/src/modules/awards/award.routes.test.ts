@@ -523,6 +523,36 @@ describe('bad input and hostile users are refused by rule, and nothing changes',
     expect(limerickRow?.state).toBe('not-awarded');
   });
 
+  it('an awardee beyond the limit per UNESCO region', async () => {
+    const cycle = await openCycle({ maxAwardeesPerRegion: 1 });
+    const cork = await applicationIn(cycle.id, (await memberCity('IE')).id, 'shortlisted');
+    const lyon = await applicationIn(cycle.id, (await memberCity('FR')).id, 'shortlisted');
+    expect((await cycleStep(cycle.id, 'open-jury')).statusCode).toBe(200);
+    for (const id of [cork, lyon]) {
+      expect((await (jurors[0] as Agent).post(`${APPS}/${id}/votes`, { vote: 'for' })).statusCode).toBe(200);
+    }
+    expect((await cycleStep(cycle.id, 'close-jury')).statusCode).toBe(200);
+    expect((await step(secretariat, cork, { action: 'select' })).statusCode).toBe(200);
+    const problem = await refused(
+      () => step(secretariat, lyon, { action: 'select' }),
+      409,
+      '/problems/awards/region-awardees',
+    );
+    expect(problem.detail).toContain('europe-north-america has 1');
+  });
+
+  it('a nomination after the National Commission’s deadline', async () => {
+    const cycle = await openCycle();
+    const id = await applicationIn(cycle.id, (await memberCity('IE')).id, 'submitted');
+    t.advance(61 * DAY);
+    await refused(() => step(natcom('IE'), id, { action: 'nominate' }), 409, '/problems/awards/nomination-deadline');
+    await refused(
+      () => step(natcom('IE'), id, { action: 'decline', reasons: 'Too late anyway' }),
+      409,
+      '/problems/awards/nomination-deadline',
+    );
+  });
+
   it('an application after the deadline', async () => {
     const cycle = await openCycle({}, { closesInDays: 2 });
     const city = await memberCity('IE');
