@@ -1,4 +1,4 @@
-import type { Database } from './db/client.ts';
+import type { Database, Notices } from './db/client.ts';
 import type { VirusScanner } from './files/scanner.ts';
 import { NO_SCANNER } from './files/scanner.ts';
 import type { FileStorage } from './files/storage.ts';
@@ -32,6 +32,8 @@ export interface Settings {
 /** What every service may need, handed down from the app instead of imported as globals. */
 export interface AppContext {
   db: Database;
+  /** The database's change notices, for caches that must hear of other processes' writes; null offline. */
+  notices: Notices | null;
   mailer: Mailer;
   settings: Settings;
   /** Uploaded files (evidence): local disk under DATA_DIR/files by default. */
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export function offlineContext(db: Database, dataDir: string, settings: Settings = DEFAULT_SETTINGS): AppContext {
   return {
     db,
+    notices: null,
     settings,
     mailer: new Mailer(db, null, 'Learning City Observatory <no-reply@localhost>'),
     now: () => new Date(),

@@ -409,7 +409,7 @@ describe('roles', () => {
   });
 });
 
-// Each process keeps the sessions it resolved in memory (SessionCache). These changes are made straight in
+// Each process keeps the sessions it resolved in memory (platform/db/notice-cache.ts). These changes are made straight in
 // the database, as another server process would: each must still take effect on this one, at once on the
 // embedded engine and within moments on PostgreSQL, where the notice comes over its own connection.
 describe('sessions kept in memory', () => {

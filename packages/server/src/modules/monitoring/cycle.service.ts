@@ -11,6 +11,7 @@ import {
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { CHANNELS } from '../../platform/db/notice-cache.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/problem.ts';
 import type { Actor } from '../../platform/security/actor.ts';
 import type { RequestMeta } from '../accounts/accounts.service.ts';
@@ -386,6 +387,8 @@ export class CycleService {
         await this.ctx.mailer.queue(tx, { to: person.email, ...mail, lang, kind: `cycle-${step.mail.event}` });
       }
     });
+    // Acceptance and reopening change what the city's progress is computed from.
+    this.ctx.notices?.echo(CHANNELS.progress, city.id);
     this.ctx.mailer.deliverSoon();
     return this.detail(actor, slug, year);
   }

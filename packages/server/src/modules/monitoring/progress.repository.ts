@@ -1,6 +1,6 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { cycleEvents, cycles, observations, targets } from './cycle.tables.ts';
+import { cycles, observations, targets } from './cycle.tables.ts';
 
 export type TargetRow = typeof targets.$inferSelect;
 
@@ -26,11 +26,6 @@ export class ProgressRepository {
    * How many state changes the city's cycles have had. Accepted values change only through one (accept,
    * reopen), and the events are append-only, so the count moves whenever the accepted data may have.
    */
-  async cycleEventCount(cityId: string): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(cycleEvents).where(eq(cycleEvents.cityId, cityId));
-    return row?.n ?? 0;
-  }
-
   async targets(cityId: string): Promise<TargetRow[]> {
     return this.db
       .select()

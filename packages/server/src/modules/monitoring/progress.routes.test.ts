@@ -1,7 +1,9 @@
 import { ProblemSchema, ProgressResponseSchema, TargetOutSchema } from '@lco/core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
+import { targets } from './cycle.tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -80,6 +82,24 @@ describe('progress', () => {
 
     expect((await secretariat.post(`${cycle}/reopen`, { reason: 'A revised survey wave' })).statusCode).toBe(200);
     expect((await series())?.valueCount).toBe(1);
+  });
+
+  it('follows a target changed by another process, through the database notice', async () => {
+    const coordinator = (await signedIn(t.app, { grants: [{ role: 'city-coordinator', city: 'sample-city' }] })).agent;
+    const read = async () =>
+      ProgressResponseSchema.parse((await new Agent(t.app).get('/api/v1/cities/sample-city/progress')).json());
+    const target = async () =>
+      (await read()).series.find((s) => s.measurementId === '1.2.2a' && s.breakdown === 'total')?.target;
+    const put = await coordinator.request('PUT', '/api/v1/cities/sample-city/targets/1.2.2a/total', {
+      targetValue: 80,
+      targetYear: 2032,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await target()).toMatchObject({ value: 80 });
+    expect(await target()).toMatchObject({ value: 80 }); // kept
+    // As another server process would: straight into the database, bypassing this one's services.
+    await t.app.db.update(targets).set({ targetValue: '85' }).where(eq(targets.measurementId, '1.2.2a'));
+    await expect.poll(target, { timeout: 2_000 }).toMatchObject({ value: 85 });
   });
 
   it('answers an unknown city with 404', async () => {

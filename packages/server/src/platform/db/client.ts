@@ -23,6 +23,27 @@ export interface Notices {
    * Resolves once listening, to a function that stops.
    */
   listen(channel: string, onNotice: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>>;
+  /**
+   * Deliver a notice to this process's listeners at once, as its writers do after their commit: over
+   * PostgreSQL the database's own notice arrives moments later, and the next request must not come first.
+   */
+  echo(channel: string, payload: string): void;
+}
+
+/** This process's listeners by channel, for `echo`. */
+function localListeners() {
+  const byChannel = new Map<string, Set<(payload: string) => void>>();
+  return {
+    add(channel: string, onNotice: (payload: string) => void): () => void {
+      const set = byChannel.get(channel) ?? new Set();
+      set.add(onNotice);
+      byChannel.set(channel, set);
+      return () => set.delete(onNotice);
+    },
+    echo(channel: string, payload: string): void {
+      for (const onNotice of byChannel.get(channel) ?? []) onNotice(payload);
+    },
+  };
 }
 
 /** Thrown when the database cannot be opened; the CLI prints its message as the one line the user sees. */
@@ -67,14 +88,20 @@ export async function startOpening(options: OpenOptions): Promise<Opening> {
 
 /** Wrap an already created PGlite (tests restore one from a dump). */
 export function fromPglite(client: PGlite): DatabaseHandle {
+  const local = localListeners();
   return {
     db: drizzlePglite({ client, schema }),
     engine: 'pglite',
     // In-process: the engine cannot lose the connection.
     listen: async (channel, onNotice) => {
       const stop = await client.listen(channel, onNotice);
-      return () => stop();
+      const unregister = local.add(channel, onNotice);
+      return async () => {
+        unregister();
+        await stop();
+      };
     },
+    echo: local.echo,
     close: () => client.close(),
   };
 }
@@ -95,6 +122,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   }
   // Listening holds a connection for good, so listeners get their own rather than starving the pool.
   const listeners = new Set<InstanceType<typeof pg.Client>>();
+  const local = localListeners();
   return {
     db: drizzlePg({ client: pool, schema }),
     engine: 'postgres',
@@ -110,10 +138,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       await client.connect();
       await client.query(`LISTEN ${channel}`);
       listeners.add(client);
+      const unregister = local.add(channel, onNotice);
       return async () => {
+        unregister();
         if (listeners.delete(client)) await client.end().catch(() => undefined);
       };
     },
+    echo: local.echo,
     close: async () => {
       await Promise.all([...listeners].map((client) => client.end().catch(() => undefined)));
       listeners.clear();

@@ -49,7 +49,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Database;
-  /** The database's notices: with them, resolved sessions are kept in memory (see SessionCache). */
+  /** The database's change notices; without them nothing computed from the database is kept in memory. */
   notices?: Notices;
   settings?: Settings;
   /** Defaults to a mailer that keeps mail in the outbox. */
@@ -83,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   const ctx: AppContext = {
     db: options.db,
+    notices: options.notices ?? null,
     settings: options.settings ?? DEFAULT_SETTINGS,
     mailer: options.mailer ?? new Mailer(options.db, null, 'no-reply@localhost'),
     now: options.now ?? (() => new Date()),
@@ -94,12 +95,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerSecurity(app, ctx.settings);
   registerAuthentication(app, (token) => accounts.actorForToken(token));
-  const { notices } = options;
-  if (notices) {
-    // On ready, not now: `lco serve` builds the app while the embedded engine is still starting.
-    app.addHook('onReady', () => accounts.cacheSessions(notices));
-    app.addHook('onClose', () => accounts.stopCachingSessions());
-  }
 
   await app.register(compress, { threshold: 1024 });
   await app.register(etag);
