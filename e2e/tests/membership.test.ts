@@ -11,6 +11,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The server's mailer, as `lco serve` builds it from SMTP_URL (the package exports no mail entry of its own).
 import { Mailer } from '../../packages/server/src/platform/mail/mailer.ts';
+import { ApiClient } from '../api-client.ts';
 import { launch, screenshot, seriousViolations } from '../browser.ts';
 
 // This file runs its own server, whose mail leaves through a real SMTP server started here: every step's mail
@@ -83,37 +84,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The API as a script would use it: a cookie jar and the CSRF token on every change. */
-class ApiClient {
-  private cookies = new Map<string, string>();
-  private token: string | undefined;
-
-  async call<T>(method: string, route: string, body?: unknown): Promise<T> {
-    if (method !== 'GET' && this.token === undefined) {
-      this.token = (await this.call<{ token: string }>('GET', '/auth/csrf')).token;
-    }
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    if (method !== 'GET' && this.token) headers['x-csrf-token'] = this.token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base}/api/v1${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const at = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-}
-
 /** Invited by the administrator; the invitation arrives by SMTP and its link is followed through the API. */
 async function invite(
   desk: ApiClient,
@@ -124,7 +94,7 @@ async function invite(
   const mail = await mailTo(person.email, /accept-invitation#token=/);
   const token = /#token=([\w-]+)/.exec(mail.body)?.[1];
   if (!token) throw new Error('no invitation link in the mail');
-  await new ApiClient().call('POST', '/invitations/accept', {
+  await new ApiClient(base).call('POST', '/invitations/accept', {
     token,
     displayName: person.name,
     password: person.password,
@@ -174,7 +144,7 @@ beforeAll(async () => {
   };
 
   // The secretariat adds the city to the directory as an applicant; the people are invited by mail.
-  const desk = new ApiClient();
+  const desk = new ApiClient(base);
   await desk.call('POST', '/auth/sign-in', { email: people.admin.email, password: people.admin.password });
   await desk.call('POST', '/applicant-cities', { name: city.name, countryIso2: city.country });
   await invite(desk, people.secretariat, { role: 'secretariat' });
@@ -425,7 +395,7 @@ describe('membership: after joining', () => {
 describe('membership: signed on paper, then declined', () => {
   it('the coordinator uploads the signed and stamped form; the National Commission reads it and declines with reasons', async () => {
     // The form filled through the API (the browser path is above); signing and deciding in the browser.
-    const team = new ApiClient();
+    const team = new ApiClient(base);
     await team.call('POST', '/auth/sign-in', { email: people.second.email, password: people.second.password });
     const calls = await team.call<{ items: { id: string; name: string }[] }>('GET', '/membership-calls');
     const callId = calls.items.find((c) => c.name === callName)?.id;
@@ -498,7 +468,7 @@ describe('membership: signed on paper, then declined', () => {
 describe('membership: the compliance board', () => {
   it('shows members by reporting status, sends reminders and marks a member inactive with a reason', async () => {
     // The directory's older members report from 2024: one report missed so far. The rule is a setting.
-    const api = new ApiClient();
+    const api = new ApiClient(base);
     await api.call('POST', '/auth/sign-in', { email: people.secretariat.email, password: people.secretariat.password });
     await api.call('PUT', '/membership-settings', { inactiveAfterMissed: 1 });
     const page = await signIn(people.secretariat.email, people.secretariat.password);
