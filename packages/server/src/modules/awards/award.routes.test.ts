@@ -334,6 +334,11 @@ describe('from application to awardee', () => {
       'cycle.close-jury',
       'cycle.announce',
     ]);
+    const [announcement] = await t.app.db
+      .select({ after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceId, cycle.id), eq(auditLog.action, 'cycle.announce')));
+    expect(announcement?.after).toEqual({ state: 'announced', awardees: [id] });
   });
 });
 

@@ -172,7 +172,11 @@ export class AwardService {
         'award-cycle',
         id,
         { state: cycle.state },
-        { state: transition.to },
+        {
+          state: transition.to,
+          // The announcement names its awardees, as the record the public page shows.
+          ...(action === 'announce' ? { awardees: (await repository.awardees(id)).map((a) => a.applicationId) } : {}),
+        },
         meta,
         now,
       );
