@@ -3,7 +3,67 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, seriousViolations } from '../browser.ts';
 
 const base = inject('baseUrl');
+const admin = inject('admin');
+const coordinator = {
+  email: 'coordinator@sample-city.example',
+  name: 'Sam Sample',
+  password: 'surveys from every phone',
+};
 let browser: Browser;
+
+/** The API as a script would use it: a cookie jar and the CSRF token on every change. */
+class ApiClient {
+  private cookies = new Map<string, string>();
+  private token: string | undefined;
+
+  async call<T>(method: string, route: string, body?: unknown): Promise<T> {
+    if (method !== 'GET' && this.token === undefined) {
+      this.token = (await this.call<{ token: string }>('GET', '/auth/csrf')).token;
+    }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    };
+    if (method !== 'GET' && this.token) headers['x-csrf-token'] = this.token;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${base}/api/v1${route}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/** Sample City's coordinator, invited and accepted through the API; she signs in through the form. */
+async function createCoordinator(): Promise<ApiClient> {
+  const desk = new ApiClient();
+  await desk.call('POST', '/auth/sign-in', { email: admin.email, password: admin.password });
+  await desk.call('POST', '/invitations', {
+    email: coordinator.email,
+    role: 'city-coordinator',
+    scope: { city: 'sample-city' },
+    lang: 'en',
+  });
+  const outbox = await desk.call<{ items: { to: string; body: string }[] }>('GET', '/outbox?pageSize=100');
+  const token = /#token=([\w-]+)/.exec(outbox.items.find((m) => m.to === coordinator.email)?.body ?? '')?.[1];
+  if (!token) throw new Error('no invitation link in the outbox');
+  await new ApiClient().call('POST', '/invitations/accept', {
+    token,
+    displayName: coordinator.name,
+    password: coordinator.password,
+  });
+  const client = new ApiClient();
+  await client.call('POST', '/auth/sign-in', { email: coordinator.email, password: coordinator.password });
+  return client;
+}
 
 beforeAll(async () => {
   browser = await launch();
@@ -74,6 +134,53 @@ describe("Sample City's residents' survey", () => {
     expect(await page.evaluate(() => document.scripts.length)).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'survey-ar-360-page1');
+    await context.close();
+  });
+
+  it('shows the estimates in the wave workspace, and "use these estimates" puts them in the cycle with their provenance', async () => {
+    const api = await createCoordinator();
+    await api.call('POST', '/cities/sample-city/cycles', { year: 2025 });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email address').fill(coordinator.email);
+    await page.getByLabel('Password', { exact: true }).fill(coordinator.password);
+    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(/\/account$/);
+    await page.goto(`${base}/workspace/sample-city`);
+    await page.getByRole('link', { name: 'Surveys' }).click();
+    await page.getByRole('link', { name: /Residents’ survey 2025/ }).click();
+    await page.getByRole('row', { name: /^2\.1\.3a/ }).waitFor();
+    expect(await page.getByText('Raked to the margins').count()).toBe(1);
+    await screenshot(page, 'survey-en-1280-wave');
+    await page.getByLabel('Reference year of the cycle').fill('2025');
+    await page.getByRole('button', { name: 'Write them into the cycle' }).click();
+    // Weighting 600 responses and writing each figure with its audit record takes a moment.
+    await expect
+      .poll(() => page.locator('[role=status], [role=alert]').allTextContents(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Written into the 2025 cycle'));
+    const cycle = await api.call<{
+      observations: {
+        measurementId: string;
+        provenance: string;
+        provenanceDetail: { n?: number; se?: number } | null;
+      }[];
+    }>('GET', '/cities/sample-city/cycles/2025');
+    const adult = cycle.observations.find((o) => o.measurementId === '2.1.3a');
+    expect(adult?.provenance).toBe('survey-estimate');
+    expect(adult?.provenanceDetail?.n).toBeGreaterThan(30);
+    expect(adult?.provenanceDetail?.se).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
+        .map((e) => `${e.tagName}.${e.className}`)
+        .slice(0, 5),
+    );
+    expect(overflow).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'survey-en-360-wave');
     await context.close();
   });
 });

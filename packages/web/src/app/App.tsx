@@ -9,6 +9,7 @@ import {
   loadMembershipMessages,
   loadMonitoringMessages,
   loadReviewMessages,
+  loadSurveyMessages,
 } from '../i18n/i18n.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { HomePage } from '../pages/HomePage.tsx';
@@ -78,6 +79,16 @@ const AwardWorkspacePage = awardPage(() => import('../pages/awards/AwardWorkspac
 const AwardApplicationPage = awardPage(() => import('../pages/awards/AwardApplicationPage.tsx'));
 const AwardCyclePage = awardPage(() => import('../pages/awards/AwardCyclePage.tsx'));
 
+// Surveys: the city team's waves, margins, weighting and estimates (with the monitoring messages for figures).
+const SurveysPage = lazy(() =>
+  Promise.all([
+    import('../pages/surveys/SurveysPage.tsx'),
+    loadSurveyMessages(),
+    loadMonitoringMessages(),
+    loadAccountMessages(),
+  ]).then(([page]) => page),
+);
+
 function Providers({ children }: { children: React.ReactNode }) {
   const navigate = useNavigate();
   const lang = useLang();
@@ -105,6 +116,8 @@ export function App() {
               <Route path="cities/:slug/cycles/:year/review-results" element={<Lazy page={<ResultsPage />} />} />
               <Route path="workspace/:slug" element={<Lazy page={<WorkspacePage />} />} />
               <Route path="workspace/:slug/membership" element={<Lazy page={<CityMembershipPage />} />} />
+              <Route path="workspace/:slug/surveys" element={<Lazy page={<SurveysPage />} />} />
+              <Route path="workspace/:slug/surveys/:waveId" element={<Lazy page={<SurveysPage />} />} />
               <Route path="membership/applications" element={<Lazy page={<ApplicationsPage />} />} />
               <Route path="membership/applications/:id" element={<Lazy page={<ApplicationPage />} />} />
               <Route path="awards" element={<Lazy page={<AwardsPage />} />} />

@@ -21,13 +21,15 @@ const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{ default: object }>> =
 // (narratives, the reviewers' inbox and rating screen, rounds, rubrics, results). `membership`: joining the
 // network and biennial reports (the city's application, the National Commission's queue, the secretariat's board).
 // `awards`: the Learning City Award (the public record, applications, nominations, review board, ballot).
-type ExtraSet = 'accounts' | 'monitoring' | 'review' | 'membership' | 'awards';
+// `surveys`: the city team's survey workspace (waves, margins, weighting, estimates).
+type ExtraSet = 'accounts' | 'monitoring' | 'review' | 'membership' | 'awards' | 'surveys';
 const extraLoaders: Record<ExtraSet, Record<string, () => Promise<{ default: object }>>> = {
   accounts: import.meta.glob<{ default: object }>('./locales/accounts/*.json'),
   monitoring: import.meta.glob<{ default: object }>('./locales/monitoring/*.json'),
   review: import.meta.glob<{ default: object }>('./locales/review/*.json'),
   membership: import.meta.glob<{ default: object }>('./locales/membership/*.json'),
   awards: import.meta.glob<{ default: object }>('./locales/awards/*.json'),
+  surveys: import.meta.glob<{ default: object }>('./locales/surveys/*.json'),
 };
 const wanted = new Set<ExtraSet>();
 const loaded = {
@@ -37,6 +39,7 @@ const loaded = {
   review: new Set<Lang>(),
   membership: new Set<Lang>(),
   awards: new Set<Lang>(),
+  surveys: new Set<Lang>(),
 } satisfies Record<'main' | ExtraSet, Set<Lang>>;
 
 /** Each language's name in its own script, for the switcher. */
@@ -153,6 +156,11 @@ export function loadMembershipMessages(): Promise<void> {
 /** Load the Award messages (public record, applications, nominations, scores, ballot), as for the others. */
 export function loadAwardMessages(): Promise<void> {
   return loadExtraMessages('awards');
+}
+
+/** Load the survey workspace messages (waves, margins, weighting, estimates), as for the others. */
+export function loadSurveyMessages(): Promise<void> {
+  return loadExtraMessages('surveys');
 }
 
 /** Switch the interface language: load its messages, then re-render, persist and update `<html>`. */

@@ -33,6 +33,7 @@ for (const [set, dir] of [
   ['review', join(root, 'review')],
   ['membership', join(root, 'membership')],
   ['awards', join(root, 'awards')],
+  ['surveys', join(root, 'surveys')],
 ] as const) {
   const load = (lang: string) => readJson(dir, lang);
   const english = keys(load('en'));

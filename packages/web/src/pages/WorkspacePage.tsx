@@ -488,6 +488,8 @@ function Workspace({ me }: { me: MeResponse }) {
           <Link href={`/cities/${encodeURIComponent(slug)}`}>{t('monitoring.workspace.publicPage')}</Link>
           {' · '}
           <Link href={`/workspace/${encodeURIComponent(slug)}/membership`}>{t('workspaces.cityMembership')}</Link>
+          {' · '}
+          <Link href={`/workspace/${encodeURIComponent(slug)}/surveys`}>{t('monitoring.workspace.surveys')}</Link>
         </p>
       </header>
       {error ? (
