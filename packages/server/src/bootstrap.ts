@@ -24,18 +24,19 @@ export interface SeedOptions {
  * when the rows equal the last seed. Returns whether anything was written.
  */
 export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): Promise<boolean> {
-  const catalogue = catalogueSeed();
-  const network = networkSeed();
-  const sample = sampleCitySeed();
-  const rubrics = rubricSeed();
-  const surveyWave = sampleWave();
+  let derived: ReturnType<typeof referenceData> | undefined;
+  const data = () => {
+    derived ??= referenceData();
+    return derived;
+  };
   // One transaction: a half-written directory never survives a crash or a failed constraint.
   return handle.db.transaction((tx) =>
     applySeed(
       tx,
       'reference-data',
-      { catalogue, network, sample, rubrics, surveyWave },
+      data,
       async () => {
+        const { catalogue, network, sample, rubrics, surveyWave } = data();
         await seedCatalogue(new CatalogueRepository(tx), catalogue);
         const networkRepository = new NetworkRepository(tx);
         await seedNetwork(networkRepository, network);
@@ -48,6 +49,17 @@ export async function seed(handle: DatabaseHandle, options: SeedOptions = {}): P
       options,
     ),
   );
+}
+
+/** Every seeded row set, derived from the code (the Sample City's series and survey wave by seeded generators). */
+function referenceData() {
+  return {
+    catalogue: catalogueSeed(),
+    network: networkSeed(),
+    sample: sampleCitySeed(),
+    rubrics: rubricSeed(),
+    surveyWave: sampleWave(),
+  };
 }
 
 /** Open the configured database, bring its schema up to date and seed it: what `lco serve` does first. */

@@ -70,6 +70,7 @@ program
     const stop = async () => {
       clearInterval(reminderTimer);
       clearInterval(sweepTimer);
+      clearTimeout(firstRound);
       await app.close();
       await mailer.settled();
       mailer.close();
@@ -79,8 +80,13 @@ program
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: options.port ?? config.port, host: config.host });
-    remind();
-    sweep();
+    // The first round soon after start rather than during it: the embedded engine runs one query at a time,
+    // and the first visitors come first.
+    const firstRound = setTimeout(() => {
+      remind();
+      sweep();
+    }, 15_000);
+    firstRound.unref();
   });
 
 program

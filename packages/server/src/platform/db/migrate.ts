@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { SERVER_ROOT } from '../paths.ts';
@@ -13,5 +12,9 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   // The two drivers' migrators differ only in the session type they accept.
   if (handle.engine === 'pglite') await migratePglite(handle.db as unknown as PgliteDatabase, config);
-  else await migratePg(handle.db as unknown as NodePgDatabase, config);
+  else {
+    // Loaded only for PostgreSQL: it brings the `pg` driver, which the embedded engine's start can skip.
+    const { migrate: migratePg } = await import('drizzle-orm/node-postgres/migrator');
+    await migratePg(handle.db as unknown as NodePgDatabase, config);
+  }
 }

@@ -10,25 +10,48 @@ export const seedState = pgTable('seed_state', {
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Set by the server bundle's build (scripts/build.mjs) to a hash of its sources; absent when run from source. */
+declare const LCO_SOURCE_HASH: string | undefined;
+
+function sourceHash(): string | null {
+  return typeof LCO_SOURCE_HASH === 'string' ? LCO_SOURCE_HASH : null;
+}
+
 /**
- * Run `write` unless `rows` are exactly what was written last time under `name`. The fingerprint is a hash
- * of the rows themselves, so any change in data or in how rows are derived triggers a rewrite.
- * Returns whether it wrote.
+ * Run `write` unless the rows are exactly what was written last time under `name`. The fingerprint is a hash
+ * of the rows themselves, so any change in data or in how rows are derived triggers a rewrite. The rows are
+ * a pure function of the code, so a bundle built from the same sources as the last seed skips even deriving
+ * them (a good part of a restart, issue #2). Returns whether it wrote.
  */
 export async function applySeed(
   db: Database,
   name: string,
-  rows: unknown,
+  rows: () => unknown,
   write: () => Promise<void>,
   options: { force?: boolean } = {},
 ): Promise<boolean> {
-  const fingerprint = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  const codeName = `${name}@sources`;
+  const sources = sourceHash();
+  if (!options.force && sources) {
+    const [seededBy] = await db.select().from(seedState).where(eq(seedState.name, codeName));
+    if (seededBy?.fingerprint === sources) return false;
+  }
+  const fingerprint = createHash('sha256').update(JSON.stringify(rows())).digest('hex');
   const [current] = await db.select().from(seedState).where(eq(seedState.name, name));
-  if (!options.force && current?.fingerprint === fingerprint) return false;
-  await write();
+  const wrote = options.force === true || current?.fingerprint !== fingerprint;
+  if (wrote) {
+    await write();
+    await record(db, name, fingerprint);
+  }
+  // Which sources the data now matches; unknown when run from source, so the next bundle derives it again.
+  if (sources) await record(db, codeName, sources);
+  else await db.delete(seedState).where(eq(seedState.name, codeName));
+  return wrote;
+}
+
+async function record(db: Database, name: string, fingerprint: string): Promise<void> {
   await db
     .insert(seedState)
     .values({ name, fingerprint })
     .onConflictDoUpdate({ target: seedState.name, set: { fingerprint, appliedAt: sql`now()` } });
-  return true;
 }
