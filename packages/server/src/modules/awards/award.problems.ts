@@ -1,5 +1,4 @@
-import type { Problem } from '@lco/core';
-import { HttpProblem } from '../../platform/http/problem.ts';
+import { ruleProblem } from '../../platform/http/problem.ts';
 
 /**
  * The rules of the Award, each a stable problem type (docs/api.md): a client branches on the type, a person reads
@@ -54,7 +53,4 @@ export const AWARD_RULES = {
 
 export type AwardRule = keyof typeof AWARD_RULES;
 
-export function awardProblem(rule: AwardRule, detail: string, errors?: Problem['errors']): HttpProblem {
-  const { status, type, title } = AWARD_RULES[rule];
-  return new HttpProblem(status, type, title, detail, errors);
-}
+export const awardProblem = ruleProblem(AWARD_RULES);

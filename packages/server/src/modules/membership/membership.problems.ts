@@ -1,5 +1,4 @@
-import type { Problem } from '@lco/core';
-import { HttpProblem } from '../../platform/http/problem.ts';
+import { ruleProblem } from '../../platform/http/problem.ts';
 
 /**
  * The rules of membership, each a stable problem type (docs/api.md): a client branches on the type, a person reads
@@ -43,7 +42,4 @@ export const MEMBERSHIP_RULES = {
 
 export type MembershipRule = keyof typeof MEMBERSHIP_RULES;
 
-export function membershipProblem(rule: MembershipRule, detail: string, errors?: Problem['errors']): HttpProblem {
-  const { status, type, title } = MEMBERSHIP_RULES[rule];
-  return new HttpProblem(status, type, title, detail, errors);
-}
+export const membershipProblem = ruleProblem(MEMBERSHIP_RULES);

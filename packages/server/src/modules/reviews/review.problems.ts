@@ -1,5 +1,5 @@
-import { allMeasurements, type Problem } from '@lco/core';
-import { HttpProblem } from '../../platform/http/problem.ts';
+import { allMeasurements } from '@lco/core';
+import { ruleProblem } from '../../platform/http/problem.ts';
 
 /**
  * The rules of expert review, each a stable problem type (docs/api.md): a client branches on the type, a
@@ -36,10 +36,7 @@ export const REVIEW_RULES = {
 
 export type ReviewRule = keyof typeof REVIEW_RULES;
 
-export function reviewProblem(rule: ReviewRule, detail: string, errors?: Problem['errors']): HttpProblem {
-  const { status, type, title } = REVIEW_RULES[rule];
-  return new HttpProblem(status, type, title, detail, errors);
-}
+export const reviewProblem = ruleProblem(REVIEW_RULES);
 
 /** The 18 measurements rated by experts, in catalogue order. */
 export function expertMeasurements() {

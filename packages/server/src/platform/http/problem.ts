@@ -38,6 +38,24 @@ export class HttpProblem extends Error {
   }
 }
 
+/** A refusal a module names as one of its rules: a stable problem type (docs/api.md), its status and title. */
+export interface RuleProblem {
+  type: string;
+  status: number;
+  title: string;
+}
+
+/**
+ * The function a module refuses with, given its table of rules: a client branches on the rule's type, a
+ * person reads the detail. Every refusal changes nothing.
+ */
+export function ruleProblem<Rule extends string>(rules: Record<Rule, RuleProblem>) {
+  return (rule: Rule, detail: string, errors?: Problem['errors']): HttpProblem => {
+    const { status, type, title } = rules[rule];
+    return new HttpProblem(status, type, title, detail, errors);
+  };
+}
+
 export function notFound(detail: string): HttpProblem {
   return new HttpProblem(404, PROBLEM_TYPES.notFound, 'Not found', detail);
 }
