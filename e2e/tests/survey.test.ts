@@ -172,7 +172,7 @@ describe("Sample City's residents' survey", () => {
     expect(adult?.provenanceDetail?.se).toBeGreaterThan(0);
     await page.setViewportSize({ width: 360, height: 740 });
     const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
+      Array.from(document.querySelectorAll('main *'))
         .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll'))
         .map((e) => `${e.tagName}.${e.className}`)
         .slice(0, 5),
