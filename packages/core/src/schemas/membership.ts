@@ -78,7 +78,6 @@ export type MembershipCallOut = z.infer<typeof MembershipCallOutSchema>;
 
 // ── the application form ────────────────────────────────────────────────────────────────────────────────
 
-
 const limitedText = z.string().max(4000);
 
 export const CityChallengeSchema = z.enum(CITY_CHALLENGES);
@@ -172,7 +171,6 @@ export function missingApplicationFields(form: ApplicationForm): string[] {
   }
   return missing;
 }
-
 
 // ── the state machine ───────────────────────────────────────────────────────────────────────────────────
 
