@@ -183,4 +183,33 @@ describe("Sample City's residents' survey", () => {
     await screenshot(page, 'survey-en-360-wave');
     await context.close();
   });
+
+  it('lets the city team design a survey from the catalogue and field it in a wave, from the workspace', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email address').fill(coordinator.email);
+    await page.getByLabel('Password', { exact: true }).fill(coordinator.password);
+    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(/\/account$/);
+    await page.goto(`${base}/workspace/sample-city/surveys`);
+    const form = page.getByRole('region', { name: 'A new survey' });
+    await form.getByLabel('Name').fill('Learners 2026');
+    await form.getByRole('button', { name: /Who answers/ }).click();
+    await page.getByRole('option', { name: 'learners' }).click();
+    await form.getByLabel('Districts of the city, one a line').fill('Old Town\nRiverside');
+    await form.getByText('Français').click();
+    await form.getByRole('button', { name: 'Create the survey' }).click();
+    await page.getByText('Learners 2026').waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: 'Learners 2026' });
+    await item.getByLabel('Name of a new wave').fill('Spring 2026');
+    await item.getByLabel('Closes on').fill('2099-06-30');
+    await item.getByRole('button', { name: 'Field this version in a new wave' }).click();
+    await item.getByRole('link', { name: 'Spring 2026' }).click();
+    await page.getByRole('heading', { level: 2, name: /Spring 2026/ }).waitFor();
+    const link = await page.getByRole('link', { name: /\/s\/sample-city\// }).getAttribute('href');
+    expect(link).toMatch(/\/s\/sample-city\/[A-Za-z0-9_-]{10}$/);
+    await screenshot(page, 'survey-en-1280-new');
+    await context.close();
+  });
 });

@@ -1,6 +1,6 @@
 import type { FrameworkResponse, MeResponse, PopulationMargins, SurveyOut, WaveEstimatesOut, WaveOut } from '@lco/core';
 import { useState } from 'react';
-import { Input, Label, Link, TextField } from 'react-aria-components';
+import { Checkbox, Input, Label, Link, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type ApiError, apiSend, apiUrl, asApiError } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { useBreakdownLabel, useValueFormat } from '../../components/monitoring/p
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useDateFormat } from '../../components/roles.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { Loading } from '../../components/Status.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import '../../styles/workspace.css';
@@ -249,8 +250,8 @@ function Estimates({ slug, wave }: { slug: string; wave: WaveOut }) {
       </section>
       <section aria-labelledby="use-heading" className="panel">
         <h2 id="use-heading">{t('surveys.use.heading')}</h2>
-        <TextField value={year} onChange={setYear} inputMode="numeric">
-          <Label>{t('surveys.use.year')}</Label>
+        <TextField className="field" value={year} onChange={setYear} inputMode="numeric">
+          <Label className="field__label">{t('surveys.use.year')}</Label>
           <Input className="year-input" />
         </TextField>
         <BusyButton busy={busy} onPress={() => void use()}>
@@ -318,6 +319,151 @@ function WaveWorkspace({ slug, waveId }: { slug: string; waveId: string }) {
   );
 }
 
+const KINDS = ['citizen', 'learner', 'educator'] as const;
+const LANGS = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
+const LANGUAGE_NAMES: Record<(typeof LANGS)[number], string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+  zh: '中文',
+  ru: 'Русский',
+};
+
+/** A district code from its name: lowercase letters and digits joined by hyphens ("Old Town" → "old-town"). */
+function codeOf(name: string, index: number): string {
+  const code = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return code || `district-${index + 1}`;
+}
+
+/** Design a survey from the catalogue: its kind, name, districts (one a line) and languages. */
+function NewSurvey({ slug, onCreated }: { slug: string; onCreated: () => void }) {
+  const { t } = useTranslation();
+  const say = useProblem();
+  const [kind, setKind] = useState<string>('citizen');
+  const [name, setName] = useState('');
+  const [districts, setDistricts] = useState('');
+  const [languages, setLanguages] = useState<string[]>(['en']);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const create = async () => {
+    setBusy(true);
+    setError(undefined);
+    const names = districts
+      .split(/\n/)
+      .map((d) => d.trim())
+      .filter(Boolean);
+    try {
+      await apiSend('POST', `/cities/${encodeURIComponent(slug)}/surveys`, {
+        kind,
+        name: name.trim(),
+        districts: names.map((n, i) => ({ code: codeOf(n, i), name: n })),
+        languages,
+      });
+      setName('');
+      setDistricts('');
+      onCreated();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="new-survey-heading" className="panel">
+      <h2 id="new-survey-heading">{t('surveys.create.heading')}</h2>
+      <p>{t('surveys.create.intro')}</p>
+      <SelectField
+        label={t('surveys.create.kind')}
+        options={KINDS.map((k) => ({ id: k, text: t(`surveys.kind.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+      />
+      <TextField className="field" value={name} onChange={setName} isRequired>
+        <Label className="field__label">{t('surveys.create.name')}</Label>
+        <Input className="field__input" />
+      </TextField>
+      <TextField className="field" value={districts} onChange={setDistricts} isRequired>
+        <Label className="field__label">{t('surveys.create.districts')}</Label>
+        <TextArea className="field__input" rows={4} />
+      </TextField>
+      <fieldset className="survey-langs">
+        <legend>{t('surveys.create.languages')}</legend>
+        {LANGS.map((lang) => (
+          <Checkbox
+            key={lang}
+            className="checkbox"
+            isSelected={languages.includes(lang)}
+            onChange={(on) => setLanguages((current) => (on ? [...current, lang] : current.filter((l) => l !== lang)))}
+          >
+            <span className="checkbox__box" aria-hidden="true" />
+            <span lang={lang}>{LANGUAGE_NAMES[lang]}</span>
+          </Checkbox>
+        ))}
+      </fieldset>
+      <BusyButton busy={busy} onPress={() => void create()}>
+        {t('surveys.create.button')}
+      </BusyButton>
+      {error ? <FormAlert>{say.message(error)}</FormAlert> : null}
+    </section>
+  );
+}
+
+/** Field the survey's current version: a wave with its opening and closing dates. */
+function NewWave({ slug, survey, onCreated }: { slug: string; survey: SurveyOut; onCreated: () => void }) {
+  const { t } = useTranslation();
+  const say = useProblem();
+  const today = new Date().toISOString().slice(0, 10);
+  const [name, setName] = useState('');
+  const [opens, setOpens] = useState(today);
+  const [closes, setCloses] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const create = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await apiSend('POST', `/cities/${encodeURIComponent(slug)}/surveys/${survey.id}/waves`, {
+        name: name.trim(),
+        opensAt: `${opens}T00:00:00Z`,
+        closesAt: `${closes}T23:59:59Z`,
+      });
+      setName('');
+      onCreated();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="new-wave">
+      <TextField className="field" value={name} onChange={setName} isRequired>
+        <Label className="field__label">{t('surveys.create.waveName')}</Label>
+        <Input className="field__input" />
+      </TextField>
+      <TextField className="field" value={opens} onChange={setOpens} type="date" isRequired>
+        <Label className="field__label">{t('surveys.create.opens')}</Label>
+        <Input className="field__input" />
+      </TextField>
+      <TextField className="field" value={closes} onChange={setCloses} type="date" isRequired>
+        <Label className="field__label">{t('surveys.create.closes')}</Label>
+        <Input className="field__input" />
+      </TextField>
+      <BusyButton busy={busy} onPress={() => void create()}>
+        {t('surveys.create.waveButton')}
+      </BusyButton>
+      {error ? <FormAlert>{say.message(error)}</FormAlert> : null}
+    </div>
+  );
+}
+
 function Surveys({ me, slug, waveId }: { me: MeResponse; slug: string; waveId: string | undefined }) {
   const { t } = useTranslation();
   const grants = me.user.grants.filter(
@@ -349,7 +495,7 @@ function Surveys({ me, slug, waveId }: { me: MeResponse; slug: string; waveId: s
         <ul className="survey-list">
           {surveys.data.items.map((s) => (
             <li key={s.id}>
-              <bdi>{s.name}</bdi> · {t('surveys.version', { version: s.version })}
+              <bdi>{s.name}</bdi> · {t(`surveys.kind.${s.kind}`)} · {t('surveys.version', { version: s.version })}
               <ul aria-label={t('surveys.waves')}>
                 {s.waves.map((w) => (
                   <li key={w.id}>
@@ -359,11 +505,13 @@ function Surveys({ me, slug, waveId }: { me: MeResponse; slug: string; waveId: s
                   </li>
                 ))}
               </ul>
+              <NewWave slug={slug} survey={s} onCreated={surveys.retry} />
             </li>
           ))}
         </ul>
       )}
       {waveId ? <WaveWorkspace key={waveId} slug={slug} waveId={waveId} /> : null}
+      <NewSurvey slug={slug} onCreated={surveys.retry} />
     </div>
   );
 }
