@@ -69,7 +69,8 @@ function ageChoice(code: string): Choice {
       en: `${from}–${to}`,
       fr: `${from} à ${to} ans`,
       es: `${from} a ${to}`,
-      ar: `${from}–${to}`,
+      // Isolated left to right, or the range reads backwards ('24–15') in a right-to-left line.
+      ar: `\u2066${from}–${to}\u2069`,
       zh: `${from}–${to}岁`,
       ru: `${from}–${to}`,
     },
