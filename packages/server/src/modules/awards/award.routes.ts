@@ -21,7 +21,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { registerMultipart, uploadOf } from '../../platform/files/upload.ts';
+import { closingOnRefusal, registerMultipart, sendStoredFile, uploadOf } from '../../platform/files/upload.ts';
 import { requestMeta, requireActor } from '../../platform/http/auth.ts';
 import { negotiateLanguage } from '../../platform/http/language.ts';
 import { AwardService } from './award.service.ts';
@@ -266,17 +266,15 @@ export function awardRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        awards
-          .uploadConsentForm(
+        closingOnRefusal(
+          reply,
+          awards.uploadConsentForm(
             requireActor(request),
             request.params.id,
             uploadOf(request, ctx.settings.evidenceMaxBytes),
             requestMeta(request),
-          )
-          .catch((error: unknown) => {
-            reply.header('connection', 'close');
-            throw error;
-          }),
+          ),
+        ),
     );
 
     app.get(
@@ -291,14 +289,7 @@ export function awardRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await awards.consentForm(request.actor, request.params.id);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', file.contentDisposition)
-          .header('content-length', String(file.size))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-cache')
-          .send(file.stream);
+        return sendStoredFile(reply, file);
       },
     );
 

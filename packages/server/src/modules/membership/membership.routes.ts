@@ -28,7 +28,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { registerMultipart, uploadOf } from '../../platform/files/upload.ts';
+import { closingOnRefusal, registerMultipart, sendStoredFile, uploadOf } from '../../platform/files/upload.ts';
 import { requestMeta, requireActor } from '../../platform/http/auth.ts';
 import { ApplicationService } from './application.service.ts';
 import { ReportService } from './report.service.ts';
@@ -259,17 +259,15 @@ export function membershipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        applications
-          .signWithUpload(
+        closingOnRefusal(
+          reply,
+          applications.signWithUpload(
             requireActor(request),
             request.params.id,
             uploadOf(request, ctx.settings.evidenceMaxBytes),
             requestMeta(request),
-          )
-          .catch((error: unknown) => {
-            reply.header('connection', 'close');
-            throw error;
-          }),
+          ),
+        ),
     );
 
     app.get(
@@ -284,14 +282,7 @@ export function membershipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const file = await applications.signedForm(request.actor, request.params.id);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', file.contentDisposition)
-          .header('content-length', String(file.size))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-cache')
-          .send(file.stream);
+        return sendStoredFile(reply, file);
       },
     );
 

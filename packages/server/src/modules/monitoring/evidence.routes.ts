@@ -2,7 +2,7 @@ import { ProblemSchema, YearSchema } from '@lco/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { registerMultipart, uploadOf } from '../../platform/files/upload.ts';
+import { closingOnRefusal, registerMultipart, sendStoredFile, uploadOf } from '../../platform/files/upload.ts';
 import { requestMeta, requireActor } from '../../platform/http/auth.ts';
 import { EvidenceLinkBodySchema, EvidenceOutSchema } from './evidence.schema.ts';
 import { EvidenceService } from './evidence.service.ts';
@@ -56,19 +56,16 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const created = await evidence
-          .upload(
+        const created = await closingOnRefusal(
+          reply,
+          evidence.upload(
             actor,
             request.params.slug,
             request.params.year,
             uploadOf(request, ctx.settings.evidenceMaxBytes),
             requestMeta(request),
-          )
-          .catch((error: unknown) => {
-            // The rest of a refused body is not worth reading: the connection closes after the answer.
-            reply.header('connection', 'close');
-            throw error;
-          });
+          ),
+        );
         return reply.status(201).send(created);
       },
     );
@@ -109,14 +106,7 @@ export function evidenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { slug, year, id } = request.params;
         const file = await evidence.download(request.actor, slug, year, id);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', file.contentDisposition)
-          .header('content-length', String(file.size))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-cache')
-          .send(file.stream);
+        return sendStoredFile(reply, file);
       },
     );
 

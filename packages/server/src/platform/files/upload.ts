@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, HttpProblem, PROBLEM_TYPES } from '../http/problem.ts';
 import type { VirusScanner } from './scanner.ts';
 import { type FileStorage, newStorageKey } from './storage.ts';
@@ -133,6 +133,32 @@ export function uploadOf(request: FastifyRequest, maxBytes: number): Upload {
     declaredBytes: Number.isFinite(length) ? length : null,
     parts: request.isMultipart() ? parts() : null,
   };
+}
+
+/**
+ * Run an upload; if it is refused, the connection closes after the answer: the rest of a refused body (an
+ * oversized file, say) is not worth reading.
+ */
+export function closingOnRefusal<T>(reply: FastifyReply, upload: Promise<T>): Promise<T> {
+  return upload.catch((error: unknown) => {
+    reply.header('connection', 'close');
+    throw error;
+  });
+}
+
+/** A stored file as a download: its sniffed type, as an attachment no browser will render or run. */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { contentType: string; contentDisposition: string; size: number; stream: NodeJS.ReadableStream },
+) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', file.contentDisposition)
+    .header('content-length', String(file.size))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-cache')
+    .send(file.stream);
 }
 
 /** Counts and hashes what passes, and fails as soon as it passes the limit. */
