@@ -11,12 +11,22 @@ import { ensureWebBuild } from '../scripts/web-build.mjs';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    /** An administrator created the way `lco user add` does, for tests that sign in. */
-    admin: { email: string; password: string };
+    /**
+     * An administrator per test file, created the way `lco user add` does. One each, because invitations are
+     * throttled per inviting person (five, then a growing wait), and the files together invite more.
+     */
+    admins: Record<AdminOf, { email: string; password: string }>;
   }
 }
 
-const ADMIN = { email: 'admin@e2e.example', password: 'e2e admin passphrase 2026' };
+type AdminOf = 'accounts' | 'monitoring' | 'review' | 'survey' | 'award';
+const ADMINS: Record<AdminOf, { email: string; password: string }> = {
+  accounts: { email: 'admin@e2e.example', password: 'e2e admin passphrase 2026' },
+  monitoring: { email: 'admin-monitoring@e2e.example', password: 'e2e admin passphrase 2026' },
+  review: { email: 'admin-review@e2e.example', password: 'e2e admin passphrase 2026' },
+  survey: { email: 'admin-survey@e2e.example', password: 'e2e admin passphrase 2026' },
+  award: { email: 'admin-award@e2e.example', password: 'e2e admin passphrase 2026' },
+};
 
 /** Build the web app if needed, then serve it with the real API on a fresh embedded database. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -28,10 +38,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir,
     webDist: path.resolve(import.meta.dirname, '../packages/web/dist'),
   });
-  await new AccountsService(app.ctx).createUserFromCli(ADMIN.email, 'E2E Admin', 'admin', ADMIN.password);
+  const accounts = new AccountsService(app.ctx);
+  for (const admin of Object.values(ADMINS))
+    await accounts.createUserFromCli(admin.email, 'E2E Admin', 'admin', admin.password);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   project.provide('baseUrl', address);
-  project.provide('admin', ADMIN);
+  project.provide('admins', ADMINS);
   return async () => {
     await app.close();
     await handle.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, seriousViolations } from '../browser.ts';
 
 const base = inject('baseUrl');
-const admin = inject('admin');
+const admin = inject('admins').accounts;
 const coordinator = {
   email: 'coordinator@cork.example',
   name: 'Aoife Cork',

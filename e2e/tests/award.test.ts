@@ -4,7 +4,7 @@ import { ApiClient } from '../api-client.ts';
 import { launch, screenshot, seriousViolations } from '../browser.ts';
 
 const base = inject('baseUrl');
-const admin = inject('admin');
+const admin = inject('admins').award;
 // Espoo (Finland) received the Award in 2015 and has been a member since: eligible for a cycle in 2027.
 const city = { slug: 'espoo', name: 'Espoo', country: 'FI' };
 const cycleName = 'Learning City Award 2027';

@@ -7,7 +7,7 @@ import { ApiClient } from '../api-client.ts';
 import { launch, screenshot, seriousViolations } from '../browser.ts';
 
 const base = inject('baseUrl');
-const admin = inject('admin');
+const admin = inject('admins').monitoring;
 // A real city without figures, so its public page changes visibly once its first report is accepted.
 const city = { slug: 'belfast', name: 'Belfast' };
 const coordinator = {

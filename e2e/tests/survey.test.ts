@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApiClient } from '../api-client.ts';
 import { launch, screenshot, seriousViolations } from '../browser.ts';
 
 const base = inject('baseUrl');
-const admin = inject('admin');
+const admin = inject('admins').survey;
 const coordinator = {
   email: 'coordinator@sample-city.example',
   name: 'Sam Sample',
@@ -11,40 +12,9 @@ const coordinator = {
 };
 let browser: Browser;
 
-/** The API as a script would use it: a cookie jar and the CSRF token on every change. */
-class ApiClient {
-  private cookies = new Map<string, string>();
-  private token: string | undefined;
-
-  async call<T>(method: string, route: string, body?: unknown): Promise<T> {
-    if (method !== 'GET' && this.token === undefined) {
-      this.token = (await this.call<{ token: string }>('GET', '/auth/csrf')).token;
-    }
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    if (method !== 'GET' && this.token) headers['x-csrf-token'] = this.token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base}/api/v1${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const at = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-}
-
 /** Sample City's coordinator, invited and accepted through the API; she signs in through the form. */
 async function createCoordinator(): Promise<ApiClient> {
-  const desk = new ApiClient();
+  const desk = new ApiClient(base);
   await desk.call('POST', '/auth/sign-in', { email: admin.email, password: admin.password });
   await desk.call('POST', '/invitations', {
     email: coordinator.email,
@@ -55,12 +25,12 @@ async function createCoordinator(): Promise<ApiClient> {
   const outbox = await desk.call<{ items: { to: string; body: string }[] }>('GET', '/outbox?pageSize=100');
   const token = /#token=([\w-]+)/.exec(outbox.items.find((m) => m.to === coordinator.email)?.body ?? '')?.[1];
   if (!token) throw new Error('no invitation link in the outbox');
-  await new ApiClient().call('POST', '/invitations/accept', {
+  await new ApiClient(base).call('POST', '/invitations/accept', {
     token,
     displayName: coordinator.name,
     password: coordinator.password,
   });
-  const client = new ApiClient();
+  const client = new ApiClient(base);
   await client.call('POST', '/auth/sign-in', { email: coordinator.email, password: coordinator.password });
   return client;
 }
