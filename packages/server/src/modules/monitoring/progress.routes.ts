@@ -31,10 +31,10 @@ export function progressRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       // Sent as the JSON text the service keeps, checked against the schema when it was computed; a plain
       // FastifyReply because the typed one only takes the schema's object.
-      async (request, reply) =>
-        (reply as FastifyReply)
-          .type('application/json; charset=utf-8')
-          .send(await service.progressJson(request.params.slug)),
+      async (request, reply) => {
+        const { json, etag } = await service.progressJson(request.params.slug);
+        return (reply as FastifyReply).type('application/json; charset=utf-8').header('etag', etag).send(json);
+      },
     );
 
     app.get(
