@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
+import { cities } from '../network/network.tables.ts';
 import { targets } from './cycle.tables.ts';
 
 let t: TestApp;
@@ -100,6 +101,15 @@ describe('progress', () => {
     // As another server process would: straight into the database, bypassing this one's services.
     await t.app.db.update(targets).set({ targetValue: '85' }).where(eq(targets.measurementId, '1.2.2a'));
     await expect.poll(target, { timeout: 2_000 }).toMatchObject({ value: 85 });
+  });
+
+  it('stops answering for a slug the moment it names another city or none', async () => {
+    const path = '/api/v1/cities/espoo/progress';
+    expect((await new Agent(t.app).get(path)).statusCode).toBe(200); // read and kept by slug
+    // As another process would (no service renames cities): straight into the database.
+    await t.app.db.update(cities).set({ slug: 'espoo-renamed' }).where(eq(cities.slug, 'espoo'));
+    await expect.poll(async () => (await new Agent(t.app).get(path)).statusCode, { timeout: 2_000 }).toBe(404);
+    expect((await new Agent(t.app).get('/api/v1/cities/espoo-renamed/progress')).statusCode).toBe(200);
   });
 
   it('answers an unknown city with 404', async () => {
