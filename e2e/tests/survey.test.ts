@@ -154,7 +154,7 @@ describe("Sample City's residents' survey", () => {
     await context.close();
   });
 
-  it('lets the city team design a survey from the catalogue and field it in a wave, from the workspace', async () => {
+  it('lets the city team design a survey from the catalogue, with a question of its own, and field it in a wave', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}/sign-in`);
@@ -169,6 +169,14 @@ describe("Sample City's residents' survey", () => {
     await page.getByRole('option', { name: 'learners' }).click();
     await form.getByLabel('Districts of the city, one a line').fill('Old Town\nRiverside');
     await form.getByText('Français').click();
+    // One of the two learner measurements, and a question of the city's own in English and French.
+    await form.getByText('2.6.2a').click();
+    expect(await form.getByText('1 of 2 chosen').count()).toBe(1);
+    await form.getByRole('button', { name: 'Add a local question' }).click();
+    await form.getByLabel('Question (English)').fill('Do you use the new city library?');
+    await form.getByLabel('Question (Français)').fill('Utilisez-vous la nouvelle bibliothèque de la ville ?');
+    await form.getByLabel('Choice 1 (English)').fill('Yes');
+    await form.getByLabel('Choice 2 (English)').fill('Not yet');
     await form.getByRole('button', { name: 'Create the survey' }).click();
     await page.getByText('Learners 2026').waitFor();
     const item = page.getByRole('listitem').filter({ hasText: 'Learners 2026' });
@@ -181,5 +189,18 @@ describe("Sample City's residents' survey", () => {
     expect(link).toMatch(/\/s\/sample-city\/[A-Za-z0-9_-]{10}$/);
     await screenshot(page, 'survey-en-1280-new');
     await context.close();
+
+    // On the public page, after the standard questions: the measurement kept and the city's question.
+    const respondent = await phone();
+    await respondent.goto(`${base}${new URL(link ?? '').pathname}?lang=en`);
+    await respondent.getByRole('button', { name: 'Start' }).click();
+    await respondent.waitForURL(/\/r\/[A-Za-z0-9_-]+\/1$/);
+    await answerPage(respondent);
+    await Promise.all([respondent.waitForURL(/\/2$/), respondent.locator('button[value=next]').click()]);
+    expect(await respondent.getByText('Do you use the new city library?').count()).toBe(1);
+    expect(await respondent.getByText('Not yet').count()).toBe(1);
+    expect(await respondent.getByText('satisfied with your learning environment').count()).toBe(1);
+    expect(await respondent.getByText('information and counselling').count()).toBe(0);
+    await respondent.context().close();
   });
 });

@@ -232,3 +232,16 @@ export function updateBody(draft: DesignDraft, survey: SurveyOut, available: rea
 
 /** Has a wave fielded the version the survey is at? Then a change to the design makes a new version. */
 export const fielded = (survey: SurveyOut) => survey.waves.some((w) => w.instrumentVersion === survey.version);
+
+/** What the form can tell before asking the server: a question or choice without its English text, a choice question with fewer than two choices. */
+export function draftIssues(draft: DesignDraft): ('english' | 'choices')[] {
+  const issues = new Set<'english' | 'choices'>();
+  for (const q of draft.questions) {
+    if (!q.texts.en?.trim()) issues.add('english');
+    if (q.type === 'single') {
+      if (q.choices.length < 2) issues.add('choices');
+      if (q.choices.some((c) => !c.texts.en?.trim())) issues.add('english');
+    }
+  }
+  return [...issues];
+}
