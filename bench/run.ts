@@ -10,6 +10,7 @@ import { importBenchmarks } from './scenarios/import.ts';
 import { progressLatency } from './scenarios/progress.ts';
 import { restartTime } from './scenarios/restart.ts';
 import { surveyBenchmarks } from './scenarios/survey.ts';
+import { surveySubmission } from './scenarios/survey-submit.ts';
 import { ROOT } from './server.ts';
 
 export interface Result {
@@ -32,6 +33,8 @@ const SCENARIOS: Record<string, (work: string) => Promise<Result | Result[]>> = 
   accounts: accountsScenarios,
   import: importBenchmarks,
   progress: progressLatency,
+  // Public survey submissions at 50 phones, counted again in the database afterwards (issue #6).
+  'survey-submit': surveySubmission,
 };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in SCENARIOS));
