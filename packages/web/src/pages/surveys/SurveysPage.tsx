@@ -12,6 +12,8 @@ import { Loading } from '../../components/Status.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { SurveyDesign } from './SurveyDesign.tsx';
 import { WaveWorkspace } from './WaveWorkspace.tsx';
+// Fields, panels and buttons of forms (loaded here too when the page is opened directly).
+import '../../styles/accounts.css';
 import '../../styles/workspace.css';
 import '../../styles/surveys.css';
 
