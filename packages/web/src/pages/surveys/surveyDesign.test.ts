@@ -187,6 +187,13 @@ describe('the survey design form', () => {
     expect(updateBody(fewer, survey, AVAILABLE)).toEqual({ measurements: ['1.1.4b', '2.1.3a'] });
   });
 
+  it('sees no change in a saved number question that left its defaults to the server', () => {
+    const survey = saved({
+      localQuestions: [{ id: 'local_books', type: 'number', texts: { en: 'Books read' } }],
+    });
+    expect(updateBody(designOf(survey), survey, AVAILABLE)).toEqual({});
+  });
+
   it('knows when a change makes a new version: a wave has fielded the current one', () => {
     expect(fielded(saved({}, []))).toBe(false);
     expect(fielded(saved({}, [1]))).toBe(true);

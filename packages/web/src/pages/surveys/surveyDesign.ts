@@ -81,7 +81,7 @@ export function designOf(survey: SurveyOut): DesignDraft {
       choices: (q.choices ?? []).map((c) => ({ key: newKey(), code: c.code, texts: { ...c.texts } })),
       min: q.min === undefined ? '' : String(q.min),
       max: q.max === undefined ? '' : String(q.max),
-      integer: q.integer ?? true,
+      integer: q.integer ?? false,
       ...(q.measurementId ? { measurementId: q.measurementId } : {}),
       ...(q.levels ? { levels: q.levels } : {}),
     })),
@@ -211,6 +211,16 @@ function canonical(value: unknown): string {
   );
 }
 
+type SavedQuestion = NonNullable<SurveyOut['design']['localQuestions']>[number];
+
+/** A local question as the instrument reads it, defaults filled in (buildInstrument in @lco/core). */
+function asAsked(q: LocalQuestionBody | SavedQuestion) {
+  const common = { id: q.id, type: q.type, texts: q.texts, measurementId: q.measurementId };
+  return q.type === 'number'
+    ? { ...common, min: q.min ?? 0, max: q.max ?? 1_000_000, integer: q.integer ?? false }
+    : { ...common, choices: q.choices ?? [], levels: q.measurementId ? (q.levels ?? []) : undefined };
+}
+
 /**
  * The body that changes a saved design: only what differs from it, so saving an untouched form makes no
  * new instrument version.
@@ -225,7 +235,9 @@ export function updateBody(draft: DesignDraft, survey: SurveyOut, available: rea
   const districts = districtsOf(draft.districts, saved.districts);
   if (canonical(districts) !== canonical(saved.districts)) body.districts = districts;
   const questions = localQuestionsOf(draft.questions);
-  if (canonical(questions) !== canonical(saved.localQuestions ?? [])) body.localQuestions = questions;
+  if (canonical(questions.map(asAsked)) !== canonical((saved.localQuestions ?? []).map(asAsked))) {
+    body.localQuestions = questions;
+  }
   if (canonical(draft.languages) !== canonical(saved.languages)) body.languages = [...draft.languages];
   return body;
 }
