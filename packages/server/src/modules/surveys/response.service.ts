@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { type AnswerIssue, type Answers, checkAnswers, isLang, type Lang } from '@lco/core';
+import { type AnswerIssue, type Answers, checkAnswers, type Instrument, isLang, type Lang } from '@lco/core';
 import type { AppContext } from '../../platform/context.ts';
 import { Throttle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
-import { type CityRef, CycleRepository } from '../monitoring/cycle.repository.ts';
+import type { CityRef } from '../monitoring/cycle.repository.ts';
 import { waveState } from './survey.presenter.ts';
-import { SurveyRepository, type WaveRow } from './survey.repository.ts';
+import { type PublicResponseRow, type PublicWaveRow, SurveyRepository } from './survey.repository.ts';
 
 /**
  * Every post of the public response page counts against its address: a respondent posts once a page, so
@@ -41,7 +41,7 @@ export class AddressKeys {
 
 export interface OpenWave {
   city: CityRef;
-  wave: WaveRow;
+  wave: PublicWaveRow & { instrument: Instrument };
 }
 
 /** What happened to a request of the response page; the routes turn it into HTML or a redirect. */
@@ -67,7 +67,7 @@ export type ResponseOutcome =
 
 /** The language to show: asked for and offered, else the response's, else the first the browser accepts, else the wave's first. */
 export function pickLang(
-  wave: WaveRow,
+  wave: Pick<PublicWaveRow, 'languages'>,
   asked: string | undefined,
   saved: string | null,
   acceptLanguage: string | undefined,
@@ -90,21 +90,44 @@ export function pickLang(
  */
 export class ResponseService {
   private readonly repository: SurveyRepository;
-  private readonly cycles: CycleRepository;
   private readonly throttle: Throttle;
   private readonly keys = new AddressKeys();
+  /**
+   * Instruments by wave and last change: a wave's instrument is frozen when the wave is created, and it is
+   * by far the largest part of the wave (some 17 KB of JSON), so each page reads only the wave's dates and
+   * languages. Keyed by `updated_at` too, so a rewritten wave (the sample's seed) is read again.
+   */
+  private readonly instruments = new Map<string, Instrument>();
 
   constructor(private readonly ctx: AppContext) {
     this.repository = new SurveyRepository(ctx.db);
-    this.cycles = new CycleRepository(ctx.db);
     this.throttle = new Throttle(ctx.db, ctx.settings.surveyAddressPolicy ?? SURVEY_ADDRESS_POLICY);
   }
 
-  async find(slug: string, code: string): Promise<OpenWave | undefined> {
-    const city = await this.cycles.findCity(slug);
-    if (!city) return undefined;
-    const wave = await this.repository.findWaveByCode(city.id, code);
-    return wave ? { city, wave } : undefined;
+  /** The wave of a public link, and the response of a token when one is given: one query, mostly. */
+  private async find(
+    slug: string,
+    code: string,
+    tokenHash?: string,
+  ): Promise<{ at: OpenWave; response: PublicResponseRow | undefined } | undefined> {
+    const row = await this.repository.findPublicPage(slug, code, tokenHash);
+    if (!row) return undefined;
+    const instrument = await this.instrument(row.city.id, row.wave);
+    return instrument
+      ? { at: { city: row.city, wave: { ...row.wave, instrument } }, response: row.response }
+      : undefined;
+  }
+
+  private async instrument(cityId: string, wave: PublicWaveRow): Promise<Instrument | undefined> {
+    const key = `${cityId}/${wave.id}/${wave.updatedAt.getTime()}`;
+    const known = this.instruments.get(key);
+    if (known) return known;
+    const instrument = await this.repository.waveInstrument(cityId, wave.id);
+    if (!instrument) return undefined;
+    // A few hundred waves at most are being answered at once; forget the oldest beyond that.
+    if (this.instruments.size >= 500) this.instruments.delete(this.instruments.keys().next().value as string);
+    this.instruments.set(key, instrument);
+    return instrument;
   }
 
   base(at: OpenWave): string {
@@ -112,15 +135,16 @@ export class ResponseService {
   }
 
   async intro(slug: string, code: string): Promise<ResponseOutcome> {
-    const at = await this.find(slug, code);
-    if (!at) return { kind: 'not-found' };
-    return this.gate(at) ?? { kind: 'intro', at };
+    const found = await this.find(slug, code);
+    if (!found) return { kind: 'not-found' };
+    return this.gate(found.at) ?? { kind: 'intro', at: found.at };
   }
 
   /** A new response: a fresh token, an empty row, and the first page. */
   async start(slug: string, code: string, lang: string | undefined, address: string): Promise<ResponseOutcome> {
-    const at = await this.find(slug, code);
-    if (!at) return { kind: 'not-found' };
+    const found = await this.find(slug, code);
+    if (!found) return { kind: 'not-found' };
+    const { at } = found;
     const refused = this.gate(at) ?? (await this.count(at, address));
     if (refused) return refused;
     const chosen = pickLang(at.wave, lang, null, undefined);
@@ -148,10 +172,9 @@ export class ResponseService {
     langQuery: string | undefined,
     acceptLanguage: string | undefined,
   ): Promise<ResponseOutcome> {
-    const at = await this.find(slug, code);
-    if (!at) return { kind: 'not-found' };
-    const response = await this.repository.findResponse(at.city.id, at.wave.id, hashToken(token));
-    if (!response) return { kind: 'not-found' };
+    const found = await this.find(slug, code, hashToken(token));
+    if (!found?.response) return { kind: 'not-found' };
+    const { at, response } = found;
     if (response.submittedAt) return { kind: 'already', at };
     const gated = this.gate(at);
     if (gated) return gated;
@@ -173,11 +196,10 @@ export class ResponseService {
     body: Record<string, string | undefined>,
     address: string,
   ): Promise<ResponseOutcome> {
-    const at = await this.find(slug, code);
-    if (!at) return { kind: 'not-found' };
     const tokenHash = hashToken(token);
-    const response = await this.repository.findResponse(at.city.id, at.wave.id, tokenHash);
-    if (!response) return { kind: 'not-found' };
+    const found = await this.find(slug, code, tokenHash);
+    if (!found?.response) return { kind: 'not-found' };
+    const { at, response } = found;
     if (response.submittedAt) return { kind: 'already', at };
     const refused = this.gate(at) ?? (await this.count(at, address));
     if (refused) return refused;
@@ -220,10 +242,9 @@ export class ResponseService {
   }
 
   async done(slug: string, code: string, token: string): Promise<ResponseOutcome> {
-    const at = await this.find(slug, code);
-    if (!at) return { kind: 'not-found' };
-    const response = await this.repository.findResponse(at.city.id, at.wave.id, hashToken(token));
-    if (!response) return { kind: 'not-found' };
+    const found = await this.find(slug, code, hashToken(token));
+    if (!found?.response) return { kind: 'not-found' };
+    const { at, response } = found;
     return response.submittedAt
       ? { kind: 'thanks', at }
       : { kind: 'redirect', to: `${this.base(at)}/r/${token}/${response.page}` };

@@ -1,6 +1,8 @@
-import type { Answers } from '@lco/core';
+import type { Answers, Instrument } from '@lco/core';
 import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
+import type { CityRef } from '../monitoring/cycle.repository.ts';
+import { cities } from '../network/network.tables.ts';
 import { surveyResponses, surveys, surveyWaves } from './survey.tables.ts';
 
 export type SurveyRow = typeof surveys.$inferSelect;
@@ -8,6 +10,17 @@ export type NewSurvey = typeof surveys.$inferInsert;
 export type WaveRow = typeof surveyWaves.$inferSelect;
 export type NewWave = typeof surveyWaves.$inferInsert;
 export type ResponseRow = typeof surveyResponses.$inferSelect;
+
+/** A wave as the public response pages need it on every request: its dates and languages, not its instrument. */
+export type PublicWaveRow = Pick<WaveRow, 'id' | 'code' | 'opensAt' | 'closesAt' | 'languages' | 'updatedAt'>;
+export type PublicResponseRow = Pick<ResponseRow, 'answers' | 'page' | 'lang' | 'submittedAt'>;
+
+export interface PublicPageRow {
+  city: CityRef;
+  wave: PublicWaveRow;
+  /** The response of the token asked for; undefined when none was asked or none has it. */
+  response: PublicResponseRow | undefined;
+}
 
 export interface ResponseCounts {
   started: number;
@@ -81,15 +94,6 @@ export class SurveyRepository {
     return row;
   }
 
-  async findWaveByCode(cityId: string, code: string): Promise<WaveRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(surveyWaves)
-      .where(and(eq(surveyWaves.cityId, cityId), eq(surveyWaves.code, code)))
-      .limit(1);
-    return row;
-  }
-
   async insertWave(values: NewWave): Promise<WaveRow> {
     const [row] = await this.db.insert(surveyWaves).values(values).returning();
     return row as WaveRow;
@@ -132,19 +136,80 @@ export class SurveyRepository {
     return rows.map((r) => r.answers);
   }
 
-  async findResponse(cityId: string, waveId: string, tokenHash: string): Promise<ResponseRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(surveyResponses)
-      .where(
-        and(
-          eq(surveyResponses.cityId, cityId),
-          eq(surveyResponses.waveId, waveId),
-          eq(surveyResponses.tokenHash, tokenHash),
-        ),
+  /**
+   * The one read of a public response page: the city by slug, its wave by code (without the instrument,
+   * which is frozen and read once by `waveInstrument`), and the response of a token when one is given.
+   * Prepared once per repository: the public pages are the busiest path of the server (issue #6).
+   */
+  async findPublicPage(slug: string, code: string, tokenHash?: string): Promise<PublicPageRow | undefined> {
+    const [row] = await (tokenHash === undefined
+      ? this.publicPage().execute({ slug, code })
+      : this.publicResponsePage().execute({ slug, code, tokenHash }));
+    if (!row) return undefined;
+    const { cityId, citySlug, cityName, countryIso2, answers, page, lang, submittedAt, ...wave } = row;
+    return {
+      city: { id: cityId, slug: citySlug, name: cityName, countryIso2 },
+      wave,
+      response: answers !== null && page !== null && lang !== null ? { answers, page, lang, submittedAt } : undefined,
+    };
+  }
+
+  private publicPageQuery?: ReturnType<SurveyRepository['buildPublicPage']>;
+  private publicResponsePageQuery?: ReturnType<SurveyRepository['buildPublicPage']>;
+
+  private publicPage() {
+    this.publicPageQuery ??= this.buildPublicPage(false);
+    return this.publicPageQuery;
+  }
+
+  private publicResponsePage() {
+    this.publicResponsePageQuery ??= this.buildPublicPage(true);
+    return this.publicResponsePageQuery;
+  }
+
+  private buildPublicPage(withResponse: boolean) {
+    return this.db
+      .select({
+        cityId: cities.id,
+        citySlug: cities.slug,
+        cityName: cities.name,
+        countryIso2: cities.countryIso2,
+        id: surveyWaves.id,
+        code: surveyWaves.code,
+        opensAt: surveyWaves.opensAt,
+        closesAt: surveyWaves.closesAt,
+        languages: surveyWaves.languages,
+        updatedAt: surveyWaves.updatedAt,
+        answers: surveyResponses.answers,
+        page: surveyResponses.page,
+        lang: surveyResponses.lang,
+        submittedAt: surveyResponses.submittedAt,
+      })
+      .from(cities)
+      .innerJoin(surveyWaves, and(eq(surveyWaves.cityId, cities.id), eq(surveyWaves.code, sql.placeholder('code'))))
+      .leftJoin(
+        surveyResponses,
+        withResponse
+          ? and(
+              eq(surveyResponses.cityId, surveyWaves.cityId),
+              eq(surveyResponses.waveId, surveyWaves.id),
+              eq(surveyResponses.tokenHash, sql.placeholder('tokenHash')),
+            )
+          : sql`false`,
       )
+      .where(eq(cities.slug, sql.placeholder('slug')))
+      .limit(1)
+      .prepare(withResponse ? 'survey_public_response_page' : 'survey_public_page');
+  }
+
+  /** A wave's instrument, frozen when the wave was created. */
+  async waveInstrument(cityId: string, waveId: string): Promise<Instrument | undefined> {
+    const [row] = await this.db
+      .select({ instrument: surveyWaves.instrument })
+      .from(surveyWaves)
+      .where(and(eq(surveyWaves.cityId, cityId), eq(surveyWaves.id, waveId)))
       .limit(1);
-    return row;
+    return row?.instrument;
   }
 
   async startResponse(values: typeof surveyResponses.$inferInsert): Promise<void> {
