@@ -1,4 +1,5 @@
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
@@ -116,7 +117,7 @@ async function measure(
     reference: `${Math.round(posts.length / seconds)} POSTs/s, POST p99 ${p99.toFixed(1)} ms`,
     detail:
       `a response = GET intro, POST start, ${PAGES} × (GET page, POST page), GET done; ` +
-      `${run.completed} in ${seconds.toFixed(1)} s; ` +
+      `${run.completed} in ${seconds.toFixed(1)} s (load ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs); ` +
       `${Math.round((posts.length + gets.length) / seconds)} requests/s; ` +
       `POST p50 ${percentile(posts, 0.5).toFixed(1)} / p99 ${p99.toFixed(1)} / max ${(posts.at(-1) ?? 0).toFixed(1)} ms; ` +
       `GET p50 ${percentile(gets, 0.5).toFixed(1)} / p99 ${percentile(gets, 0.99).toFixed(1)} ms; ` +
