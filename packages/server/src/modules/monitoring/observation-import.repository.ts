@@ -1,4 +1,5 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, getTableName, inArray, sql } from 'drizzle-orm';
+import { type BulkColumn, bulkLoad } from '../../platform/db/bulk-load.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { cities } from '../network/network.tables.ts';
 import type { CityRef } from './cycle.repository.ts';
@@ -10,28 +11,54 @@ export interface CycleKey {
   year: number;
 }
 
-/** The rows to write, column by column: the arrays `unnest` takes, built without an object per row. */
-export interface ImportedColumns {
-  cityId: string[];
-  year: number[];
-  measurementId: string[];
-  breakdown: string[];
-  /** Exact decimals as text. */
-  value: string[];
-  unit: string[];
-  sourceDetail: string[];
-  note: (string | null)[];
-  electionYear: (number | null)[];
+/** A row to write: a checked row of the file, with its city's id and its measurement's unit. */
+export interface ImportedRow {
+  cityId: string;
+  year: number;
+  measurementId: string;
+  breakdown: string;
+  /** Exact decimal as text. */
+  value: string;
+  unit: string;
+  sourceDetail: string;
+  note: string | null;
+  electionYear: number | null;
 }
 
-/** What an upsert wrote in one cycle (a cycle can come in several chunks). */
+/** What an upsert wrote in one cycle. */
 export interface WrittenPerCycle extends CycleKey {
   inserted: number;
   updated: number;
 }
 
-/** Rows per upsert statement: big enough to be set-based, small enough to keep each statement's arrays modest. */
-const CHUNK = 25_000;
+/** The columns an imported row fills, in the staging table as in observations. */
+const IMPORTED: readonly BulkColumn<ImportedRow>[] = [
+  { name: 'city_id', type: 'uuid', of: (r) => r.cityId },
+  { name: 'year', type: 'int', of: (r) => r.year },
+  { name: 'measurement_id', type: 'text', of: (r) => r.measurementId },
+  { name: 'breakdown', type: 'text', of: (r) => r.breakdown },
+  { name: 'value', type: 'numeric', of: (r) => r.value },
+  { name: 'unit', type: 'text', of: (r) => r.unit },
+  { name: 'source_detail', type: 'text', of: (r) => r.sourceDetail },
+  { name: 'note', type: 'text', of: (r) => r.note },
+  { name: 'election_year', type: 'int', of: (r) => r.electionYear },
+];
+
+/** The rows of cycles that hold nothing yet are written straight into observations, as a first version. */
+function newObservationColumns(at: Date, actorId: string | null): BulkColumn<ImportedRow>[] {
+  const updatedAt = at.toISOString();
+  return [
+    ...IMPORTED,
+    { name: 'provenance', type: 'text', of: () => 'import' },
+    { name: 'warnings_confirmed', type: 'boolean', of: () => false },
+    { name: 'version', type: 'int', of: () => 1 },
+    { name: 'updated_at', type: 'timestamptz', of: () => updatedAt },
+    { name: 'updated_by', type: 'uuid', of: () => actorId },
+  ];
+}
+
+/** The staging table of the rows of cycles that hold values already; dropped when the transaction ends. */
+const STAGING = 'observation_import_rows';
 
 /** The set-based statements of observation imports (DESIGN §5: `insert … select from unnest(…)`). */
 export class ObservationImportRepository {
@@ -102,48 +129,115 @@ export class ObservationImportRepository {
   /**
    * Insert new values and update the ones that differ (the version goes up, warnings need confirming again);
    * equal values are not touched. Returns, per cycle, how many rows were inserted and how many updated.
+   * Call it with the cycles locked (`lockCycles`): nothing else writes their values until the commit.
    */
-  async upsert(rows: ImportedColumns, at: Date, actorId: string | null): Promise<WrittenPerCycle[]> {
-    const written: WrittenPerCycle[] = [];
-    for (let start = 0; start < rows.cityId.length; start += CHUNK) {
-      const column = <T>(values: T[]) => sql.param(values.slice(start, start + CHUNK));
-      // Counted in the database: a hundred thousand returned rows would cost more than the counting.
-      const result = await this.db.execute(sql`
-        with written as (
-          insert into ${observations} as o
-            (city_id, year, measurement_id, breakdown, value, unit, source_detail, note, provenance, election_year,
-             warnings_confirmed, version, updated_at, updated_by)
-          select r.city_id, r.year, r.measurement_id, r.breakdown, r.value, r.unit, r.source_detail, r.note, 'import',
-                 r.election_year, false, 1, ${at}::timestamptz, ${actorId}::uuid
-          from unnest(${column(rows.cityId)}::uuid[], ${column(rows.year)}::int[],
-                      ${column(rows.measurementId)}::text[], ${column(rows.breakdown)}::text[],
-                      ${column(rows.value)}::numeric[], ${column(rows.unit)}::text[],
-                      ${column(rows.sourceDetail)}::text[], ${column(rows.note)}::text[],
-                      ${column(rows.electionYear)}::int[])
-            as r(city_id, year, measurement_id, breakdown, value, unit, source_detail, note, election_year)
-          on conflict (city_id, year, measurement_id, breakdown) do update
-            set value = excluded.value, unit = excluded.unit, source_detail = excluded.source_detail,
-                note = excluded.note, election_year = excluded.election_year, provenance = 'import',
-                warnings_confirmed = false, version = o.version + 1, updated_at = excluded.updated_at,
-                updated_by = excluded.updated_by
-            where (o.value, o.unit, o.source_detail, o.note, o.election_year)
-              is distinct from (excluded.value, excluded.unit, excluded.source_detail, excluded.note, excluded.election_year)
-          returning o.city_id, o.year, o.version)
-        select city_id, year, count(*) filter (where version = 1) as inserted, count(*) filter (where version > 1) as updated
-        from written group by city_id, year`);
-      type Row = { city_id: string; year: number; inserted: number | string; updated: number | string };
-      for (const r of rowsOf<Row>(result)) {
-        written.push({
-          cityId: r.city_id,
-          year: Number(r.year),
-          inserted: Number(r.inserted),
-          updated: Number(r.updated),
-        });
+  async upsert(rows: readonly ImportedRow[], at: Date, actorId: string | null): Promise<WrittenPerCycle[]> {
+    const empty = await this.emptyCycles(rows);
+    const fresh: ImportedRow[] = [];
+    const others: ImportedRow[] = [];
+    for (const r of rows) (empty.has(keyOf(r)) ? fresh : others).push(r);
+    // A cycle without values (a year opened by this import, typically a back-fill) has nothing to compare
+    // with: its rows go in at once, without a staging table or a join.
+    await bulkLoad(this.db, getTableName(observations), newObservationColumns(at, actorId), fresh);
+    const written = new Map<string, WrittenPerCycle>();
+    const cycleOf = (cityId: string, year: number) => {
+      const key = `${cityId}|${year}`;
+      let entry = written.get(key);
+      if (!entry) {
+        entry = { cityId, year, inserted: 0, updated: 0 };
+        written.set(key, entry);
       }
+      return entry;
+    };
+    for (const r of fresh) cycleOf(r.cityId, r.year).inserted++;
+    for (const c of await this.merge(others, at, actorId)) {
+      const entry = cycleOf(c.cityId, c.year);
+      entry.inserted += c.inserted;
+      entry.updated += c.updated;
     }
-    return written;
+    return [...written.values()];
+  }
+
+  /** The cycles (`cityId|year`) of these rows that hold no observation yet. */
+  private async emptyCycles(rows: readonly ImportedRow[]): Promise<Set<string>> {
+    const keys = new Map<string, CycleKey>();
+    for (const r of rows) keys.set(keyOf(r), r);
+    if (keys.size === 0) return new Set();
+    const result = await this.db.execute(sql`
+      select k.city_id, k.year
+      from unnest(${sql.param([...keys.values()].map((k) => k.cityId))}::uuid[],
+                  ${sql.param([...keys.values()].map((k) => k.year))}::int[]) as k(city_id, year)
+      where not exists (select from ${observations} o where o.city_id = k.city_id and o.year = k.year)`);
+    return new Set(rowsOf<{ city_id: string; year: number }>(result).map((r) => `${r.city_id}|${Number(r.year)}`));
+  }
+
+  /**
+   * Rows of cycles that hold values: staged in a temporary table, then one statement updates the values that
+   * differ and one inserts the new ones. Loading a table and joining it is several times faster than one
+   * `insert … on conflict do update` fed by array parameters (issue #4).
+   */
+  private async merge(rows: readonly ImportedRow[], at: Date, actorId: string | null): Promise<WrittenPerCycle[]> {
+    if (rows.length === 0) return [];
+    const staging = sql.identifier(STAGING);
+    // Room to sort and hash a large file's rows in memory (the default 4 MB spills them to disk).
+    await this.db.execute(sql`set local work_mem = '64MB'`);
+    await this.db.execute(sql`
+      create temporary table ${staging} (
+        city_id uuid not null, year int not null, measurement_id text not null, breakdown text not null,
+        value numeric not null, unit text not null, source_detail text not null, note text, election_year int
+      ) on commit drop`);
+    await bulkLoad(this.db, STAGING, IMPORTED, rows);
+    // Counted in the database: a hundred thousand returned rows would cost more than the counting.
+    const updated = await this.db.execute(sql`
+      with changed as (
+        update ${observations} o
+        set value = s.value, unit = s.unit, source_detail = s.source_detail, note = s.note,
+            election_year = s.election_year, provenance = 'import', warnings_confirmed = false,
+            version = o.version + 1, updated_at = ${at}::timestamptz, updated_by = ${actorId}::uuid
+        from ${staging} s
+        where o.city_id = s.city_id and o.year = s.year and o.measurement_id = s.measurement_id
+          and o.breakdown = s.breakdown
+          and (o.value, o.unit, o.source_detail, o.note, o.election_year)
+            is distinct from (s.value, s.unit, s.source_detail, s.note, s.election_year)
+        returning o.city_id, o.year)
+      select city_id, year, count(*) as n from changed group by city_id, year`);
+    const inserted = await this.db.execute(sql`
+      with added as (
+        insert into ${observations}
+          (city_id, year, measurement_id, breakdown, value, unit, source_detail, note, provenance, election_year,
+           warnings_confirmed, version, updated_at, updated_by)
+        select s.city_id, s.year, s.measurement_id, s.breakdown, s.value, s.unit, s.source_detail, s.note, 'import',
+               s.election_year, false, 1, ${at}::timestamptz, ${actorId}::uuid
+        from ${staging} s
+        where not exists (
+          select from ${observations} o
+          where o.city_id = s.city_id and o.year = s.year and o.measurement_id = s.measurement_id
+            and o.breakdown = s.breakdown)
+        returning city_id, year)
+      select city_id, year, count(*) as n from added group by city_id, year`);
+    const counts = new Map<string, WrittenPerCycle>();
+    const cycleOf = (r: CountRow) => {
+      const key = `${r.city_id}|${r.year}`;
+      let entry = counts.get(key);
+      if (!entry) {
+        entry = { cityId: r.city_id, year: Number(r.year), inserted: 0, updated: 0 };
+        counts.set(key, entry);
+      }
+      return entry;
+    };
+    for (const r of rowsOf<CountRow>(updated)) cycleOf(r).updated = Number(r.n);
+    for (const r of rowsOf<CountRow>(inserted)) cycleOf(r).inserted = Number(r.n);
+    return [...counts.values()];
   }
 }
+
+/** A count per cycle (node-postgres returns a bigint count as text). */
+type CountRow = { city_id: string; year: number; n: number | string };
+
+function keyOf(key: CycleKey): string {
+  return `${key.cityId}|${key.year}`;
+}
+
 /** The rows of a raw statement: both engines (node-postgres and PGlite) answer with `{ rows }`. */
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

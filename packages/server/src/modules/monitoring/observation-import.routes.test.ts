@@ -455,6 +455,62 @@ describe('network-wide back-fill', () => {
     expect(trail[0]?.scopeId).toBe(await cityId(t.app, 'osan'));
   });
 
+  it('counts per cycle a file mixing new, changed and equal values, in cycles with values and in new ones', async () => {
+    const { secretariat } = await team('heraklion');
+    const first = await upload(
+      secretariat,
+      url,
+      'first.csv',
+      csv(
+        [
+          ['heraklion', '1.1.1a', 'total', 2021, '96.25', '', 'Census 2021', 'kept'],
+          ['heraklion', '1.2.2a', 'total', 2021, '4.1', '', 'LFS', ''],
+        ],
+        header,
+      ),
+    );
+    expect(summaryOf(first)).toMatchObject({ inserted: 2, updated: 0, unchanged: 0, errors: [] });
+    const res = await upload(
+      secretariat,
+      url,
+      'second.csv',
+      csv(
+        [
+          ['heraklion', '1.1.1a', 'total', 2021, '96.250', '', 'Census 2021', 'kept'], // equal
+          ['heraklion', '1.2.2a', 'total', 2021, '4.3', '', 'LFS', ''], // changed
+          ['heraklion', '1.1.1a', 'sex:female', 2021, '97', '', 'Census 2021', ''], // new, in a cycle with values
+          ['heraklion', '1.2.2a', 'total', 2022, '4.2', '', 'LFS', ''], // new, in a new cycle
+          ['sonderborg', '1.2.2a', 'total', 2021, '3.9', '', 'LFS', ''], // new, in another city's new cycle
+        ],
+        header,
+      ),
+    );
+    expect(summaryOf(res)).toMatchObject({ rows: 5, inserted: 3, updated: 1, unchanged: 1, errors: [] });
+    expect(summaryOf(res).openedCycles).toEqual([
+      { city: 'heraklion', year: 2022 },
+      { city: 'sonderborg', year: 2021 },
+    ]);
+    const [record] = await t.app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'observation.import'), eq(auditLog.resourceId, 'heraklion/2021,2022')));
+    expect(record?.after).toMatchObject({
+      file: 'second.csv',
+      cycles: [
+        { year: 2021, opened: false, inserted: 1, updated: 1, unchanged: 1 },
+        { year: 2022, opened: true, inserted: 1, updated: 0, unchanged: 0 },
+      ],
+    });
+    expect((await stored('heraklion', 2021)).map((o) => [o.measurementId, o.breakdown, o.value, o.version])).toEqual([
+      ['1.1.1a', 'sex:female', '97', 1],
+      ['1.1.1a', 'total', '96.25', 1],
+      ['1.2.2a', 'total', '4.3', 2],
+    ]);
+    expect((await stored('sonderborg', 2021)).map((o) => [o.value, o.version, o.provenance])).toEqual([
+      ['3.9', 1, 'import'],
+    ]);
+  });
+
   it('refuses the whole file when one city is unknown or one cycle is locked, naming the rows', async () => {
     const { editor, coordinator, secretariat } = await team('tunis');
     await upload(

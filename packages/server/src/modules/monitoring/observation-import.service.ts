@@ -30,7 +30,7 @@ import {
   writeObservationFile,
 } from './observation-file.ts';
 import { can, type ImportAction } from './observation-import.policy.ts';
-import { type CycleKey, type ImportedColumns, ObservationImportRepository } from './observation-import.repository.ts';
+import { type CycleKey, type ImportedRow, ObservationImportRepository } from './observation-import.repository.ts';
 
 /**
  * Who asks: a person (or nobody, for public reads), checked by policy; or the operator at the server's
@@ -283,29 +283,20 @@ export class ObservationImportService {
         summary.warnings = checked.warnings;
         if (errors.length > 0) throw new Rollback({ ...summary, errors: sortErrors(errors) });
 
-        const columns: ImportedColumns = {
-          cityId: [],
-          year: [],
-          measurementId: [],
-          breakdown: [],
-          value: [],
-          unit: [],
-          sourceDetail: [],
-          note: [],
-          electionYear: [],
-        };
-        for (const r of checked.rows) {
-          columns.cityId.push(bySlug.get(r.city)?.id ?? '');
-          columns.year.push(r.year);
-          columns.measurementId.push(r.measurementId);
-          columns.breakdown.push(r.breakdown);
-          columns.value.push(r.value);
-          columns.unit.push(measurementOf(r)?.unit ?? '');
-          columns.sourceDetail.push(r.source);
-          columns.note.push(r.note);
-          columns.electionYear.push(r.electionYear);
-        }
-        const written = await repository.upsert(columns, now, actorId);
+        const imported = checked.rows.map(
+          (r): ImportedRow => ({
+            cityId: bySlug.get(r.city)?.id ?? '',
+            year: r.year,
+            measurementId: r.measurementId,
+            breakdown: r.breakdown,
+            value: r.value,
+            unit: measurementOf(r)?.unit ?? '',
+            sourceDetail: r.source,
+            note: r.note,
+            electionYear: r.electionYear,
+          }),
+        );
+        const written = await repository.upsert(imported, now, actorId);
         // Counts per cycle, for the summary and for each city's audit record.
         const perCycle = new Map<
           string,
