@@ -427,15 +427,20 @@ export function parseRows(
   const rows: ParsedRow[] = [];
   const firstRowOf = new SeriesIndex<number>();
   let skipped = 0;
-  for (const { row, cells } of sheet.rows) {
-    const cell = (name: ObservationFileColumn) => cells.get(name) ?? '';
+  // Made once, not per row: a large file has a hundred thousand rows.
+  let row = 0;
+  let cells: SheetRow['cells'] = new Map();
+  const cell = (name: ObservationFileColumn) => cells.get(name) ?? '';
+  const fail = (column: ObservationFileColumn, message: string) => errors.push(issue(row, column, message));
+  for (const sheetRow of sheet.rows) {
+    row = sheetRow.row;
+    cells = sheetRow.cells;
     const valueText = cell('value');
     if (valueText === '') {
       skipped++;
       continue;
     }
     const before = errors.length;
-    const fail = (column: ObservationFileColumn, message: string) => errors.push(issue(row, column, message));
 
     let city = cell('city').toLowerCase();
     let year: number | null = null;

@@ -409,9 +409,12 @@ function neededSeries(
     }
     const { cityId } = keyOf(r);
     const sameYear = inFile.seriesFor(r.city, r.year, r.measurementId);
-    if (!asked.has(sameYear) && breakdowns.some((b) => !sameYear.has(b))) {
+    // The file's series is complete or not whatever its row: looked at once.
+    if (!asked.has(sameYear)) {
       asked.add(sameYear);
-      needed.push({ cityId, year: r.year, measurementId: r.measurementId });
+      if (breakdowns.some((b) => !sameYear.has(b))) {
+        needed.push({ cityId, year: r.year, measurementId: r.measurementId });
+      }
     }
     if (!inFile.series(r.city, r.year - 1, r.measurementId)?.has(r.breakdown)) {
       const key = `${cityId}|${r.year - 1}|${r.measurementId}`;
