@@ -311,7 +311,7 @@ export class AccountsService {
       await this.accountThrottle.recordFailure([key], now);
       throw badRequest('The current password is incorrect.', [{ field: 'currentPassword', message: 'is incorrect' }]);
     }
-    this.assertGoodPassword(next, 'newPassword');
+    await this.assertGoodPassword(next, 'newPassword');
     const passwordHash = await hashPassword(next);
     await this.changeAccount(user.id, async (tx) => {
       const repository = new AccountsRepository(tx);
@@ -373,7 +373,7 @@ export class AccountsService {
 
   async completePasswordReset(token: string, next: string, meta: RequestMeta): Promise<void> {
     // Check the password first, so a weak choice does not burn the single-use link.
-    this.assertGoodPassword(next, 'newPassword');
+    await this.assertGoodPassword(next, 'newPassword');
     const passwordHash = await hashPassword(next);
     const now = this.ctx.now();
     let userId: string | undefined;
@@ -493,7 +493,7 @@ export class AccountsService {
       if (!body.displayName) errors.push({ field: 'displayName', message: 'is required for a new account' });
       if (!body.password) errors.push({ field: 'password', message: 'is required for a new account' });
       if (errors.length > 0) throw badRequest('Choose a name and a password for your new account.', errors);
-      this.assertGoodPassword(body.password as string, 'password');
+      await this.assertGoodPassword(body.password as string, 'password');
       passwordHash = await hashPassword(body.password as string);
     }
     return this.changeAccount(existing?.id, async (tx) => {
@@ -659,7 +659,7 @@ export class AccountsService {
 
   /** Create the first administrator from the command line; there is no default password anywhere. */
   async createUserFromCli(email: string, displayName: string, role: Role, password: string): Promise<string> {
-    this.assertGoodPassword(password, 'password');
+    await this.assertGoodPassword(password, 'password');
     if (ROLE_SCOPE[role] !== 'network')
       throw badRequest(`${role} needs a scope; invite such people from the web app instead.`);
     const passwordHash = await hashPassword(password);
@@ -790,8 +790,8 @@ export class AccountsService {
     };
   }
 
-  private assertGoodPassword(password: string, field: string): void {
-    const problem = passwordProblem(password);
+  private async assertGoodPassword(password: string, field: string): Promise<void> {
+    const problem = await passwordProblem(password);
     if (problem) throw badRequest(`The password ${problem}.`, [{ field, message: problem }]);
   }
 

@@ -26,7 +26,7 @@ function sourceHash(): string | null {
 export async function applySeed(
   db: Database,
   name: string,
-  rows: () => unknown,
+  rows: () => unknown | Promise<unknown>,
   write: () => Promise<void>,
   options: { force?: boolean } = {},
 ): Promise<boolean> {
@@ -36,7 +36,9 @@ export async function applySeed(
     const [seededBy] = await db.select().from(seedState).where(eq(seedState.name, codeName));
     if (seededBy?.fingerprint === sources) return false;
   }
-  const fingerprint = createHash('sha256').update(JSON.stringify(rows())).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify(await rows()))
+    .digest('hex');
   const [current] = await db.select().from(seedState).where(eq(seedState.name, name));
   const wrote = options.force === true || current?.fingerprint !== fingerprint;
   if (wrote) {

@@ -1,6 +1,6 @@
 import type { Lang } from '@lco/core';
 import { and, asc, desc, isNull, lt, sql } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Database } from '../db/client.ts';
 import { mailOutbox } from './mail.tables.ts';
 
@@ -20,19 +20,25 @@ const MAX_ATTEMPTS = 5;
  * outbox, where admins can read it, so a local installation still works end to end.
  */
 export class Mailer {
-  private readonly transport: Transporter | null;
+  /** Created on the first delivery: nodemailer is some 400 KB of code a server's start need not compile. */
+  private transport: Promise<Transporter> | null = null;
   private delivery: Promise<number> = Promise.resolve(0);
 
   constructor(
     private readonly db: Database,
-    smtpUrl: string | null,
+    private readonly smtpUrl: string | null,
     private readonly from: string,
-  ) {
-    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
-  }
+  ) {}
 
   get smtpConfigured(): boolean {
-    return this.transport !== null;
+    return this.smtpUrl !== null;
+  }
+
+  private smtp(): Promise<Transporter> | null {
+    const url = this.smtpUrl;
+    if (url === null) return null;
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
+    return this.transport;
   }
 
   /** Write a mail to the outbox inside the caller's transaction. */
@@ -48,7 +54,7 @@ export class Mailer {
 
   /** Start delivering what is waiting, without making the request wait for SMTP. */
   deliverSoon(): void {
-    if (!this.transport) return;
+    if (!this.smtpConfigured) return;
     this.delivery = this.delivery.then(() => this.deliverPending()).catch(() => 0);
   }
 
@@ -58,8 +64,9 @@ export class Mailer {
   }
 
   async deliverPending(): Promise<number> {
-    const transport = this.transport;
-    if (!transport) return 0;
+    const smtp = this.smtp();
+    if (!smtp) return 0;
+    const transport = await smtp;
     const pending = await this.db
       .select()
       .from(mailOutbox)
@@ -103,6 +110,6 @@ export class Mailer {
   }
 
   close(): void {
-    this.transport?.close();
+    void this.transport?.then((transport) => transport.close());
   }
 }

@@ -1,5 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * argon2id with OWASP's first recommended setting (19 MiB, 2 passes, 1 lane): about 0.1 s on this
@@ -15,15 +14,26 @@ export const ARGON2_PARAMETERS = {
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-// ~49,000 passwords seen most often in breaches (zxcvbn-ts's list), compared case-insensitively.
-const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+let commonList: Promise<Set<string>> | undefined;
+
+/**
+ * The ~49,000 passwords seen most often in breaches (zxcvbn-ts's list), lower-cased. Loaded on first use: the
+ * list is some 400 KB of code that a server's start (issue #2: ready within 2 s) need not compile.
+ */
+function commonPasswords(): Promise<Set<string>> {
+  commonList ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())),
+  );
+  return commonList;
+}
 
 /** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+export async function passwordProblem(password: string): Promise<string | null> {
   if ([...password].length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > 1024) return 'must be at most 1024 characters';
   const folded = password.toLowerCase();
-  if (COMMON.has(folded) || COMMON.has(folded.replace(/\d+$/, '')))
+  const common = await commonPasswords();
+  if (common.has(folded) || common.has(folded.replace(/\d+$/, '')))
     return 'is too common: it appears in lists of leaked passwords';
   if (new Set(password).size < 4) return 'repeats too few characters';
   return null;
