@@ -132,43 +132,39 @@ export class ObservationImportRepository {
    * Call it with the cycles locked (`lockCycles`): nothing else writes their values until the commit.
    */
   async upsert(rows: readonly ImportedRow[], at: Date, actorId: string | null): Promise<WrittenPerCycle[]> {
-    const empty = await this.emptyCycles(rows);
-    const fresh: ImportedRow[] = [];
-    const others: ImportedRow[] = [];
-    for (const r of rows) (empty.has(keyOf(r)) ? fresh : others).push(r);
+    const byCycle = new Map<string, { key: CycleKey; rows: ImportedRow[] }>();
+    for (const r of rows) {
+      const id = keyOf(r);
+      const cycle = byCycle.get(id);
+      if (cycle) cycle.rows.push(r);
+      else byCycle.set(id, { key: { cityId: r.cityId, year: r.year }, rows: [r] });
+    }
+    const empty = await this.emptyCycles([...byCycle.values()].map((c) => c.key));
     // A cycle without values (a year opened by this import, typically a back-fill) has nothing to compare
     // with: its rows go in at once, without a staging table or a join.
-    await bulkLoad(this.db, getTableName(observations), newObservationColumns(at, actorId), fresh);
-    const written = new Map<string, WrittenPerCycle>();
-    const cycleOf = (cityId: string, year: number) => {
-      const key = `${cityId}|${year}`;
-      let entry = written.get(key);
-      if (!entry) {
-        entry = { cityId, year, inserted: 0, updated: 0 };
-        written.set(key, entry);
-      }
-      return entry;
-    };
-    for (const r of fresh) cycleOf(r.cityId, r.year).inserted++;
-    for (const c of await this.merge(others, at, actorId)) {
-      const entry = cycleOf(c.cityId, c.year);
-      entry.inserted += c.inserted;
-      entry.updated += c.updated;
+    const fresh: ImportedRow[] = [];
+    const others: ImportedRow[] = [];
+    const written: WrittenPerCycle[] = [];
+    for (const [id, cycle] of byCycle) {
+      const into = empty.has(id) ? fresh : others;
+      for (const r of cycle.rows) into.push(r);
+      if (into === fresh) written.push({ ...cycle.key, inserted: cycle.rows.length, updated: 0 });
     }
-    return [...written.values()];
+    await bulkLoad(this.db, getTableName(observations), newObservationColumns(at, actorId), fresh);
+    return [...written, ...(await this.merge(others, at, actorId))];
   }
 
-  /** The cycles (`cityId|year`) of these rows that hold no observation yet. */
-  private async emptyCycles(rows: readonly ImportedRow[]): Promise<Set<string>> {
-    const keys = new Map<string, CycleKey>();
-    for (const r of rows) keys.set(keyOf(r), r);
-    if (keys.size === 0) return new Set();
+  /** The cycles (`cityId|year`) of these that hold no observation yet. */
+  private async emptyCycles(keys: CycleKey[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
     const result = await this.db.execute(sql`
       select k.city_id, k.year
-      from unnest(${sql.param([...keys.values()].map((k) => k.cityId))}::uuid[],
-                  ${sql.param([...keys.values()].map((k) => k.year))}::int[]) as k(city_id, year)
+      from unnest(${sql.param(keys.map((k) => k.cityId))}::uuid[], ${sql.param(keys.map((k) => k.year))}::int[])
+        as k(city_id, year)
       where not exists (select from ${observations} o where o.city_id = k.city_id and o.year = k.year)`);
-    return new Set(rowsOf<{ city_id: string; year: number }>(result).map((r) => `${r.city_id}|${Number(r.year)}`));
+    return new Set(
+      rowsOf<{ city_id: string; year: number }>(result).map((r) => keyOf({ cityId: r.city_id, year: Number(r.year) })),
+    );
   }
 
   /**
