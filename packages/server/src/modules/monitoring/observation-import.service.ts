@@ -263,8 +263,9 @@ export class ObservationImportService {
         }
         const locals = new Map<string, RulesMeasurement>();
         for (const r of rows) {
+          if (!isLocalMeasurementId(r.measurementId)) continue;
           const key = `${r.city}|${r.measurementId}`;
-          if (!isLocalMeasurementId(r.measurementId) || locals.has(key)) continue;
+          if (locals.has(key)) continue;
           // Held until the commit: a local measurement cannot be deleted while its values are imported.
           const rules = await localMeasurementRules(tx, bySlug.get(r.city)?.id ?? '', r.measurementId, {
             hold: true,
