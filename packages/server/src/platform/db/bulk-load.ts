@@ -24,11 +24,11 @@ interface BlobQueryClient {
 const UNNEST_CHUNK = 25_000;
 
 /**
- * Append rows to a table, usually a temporary staging table that set-based statements then read (DESIGN §5).
- * On the embedded engine the rows go in as one COPY from an in-memory blob: about ten times faster there than
- * passing them as array parameters, whose serialization and parsing dominate a 100,000-row import. On
- * PostgreSQL (node-postgres has no COPY without another dependency) they go in as `insert … select from
- * unnest(…)`, which is fast there.
+ * Append rows to a table: a temporary staging table that set-based statements then read, or the target
+ * itself (DESIGN §5). On the embedded engine the rows go in as one COPY from an in-memory blob: passing a
+ * hundred thousand rows as array parameters costs more in serializing and parsing the arrays (about 0.7 s)
+ * than the COPY takes to load them (about 0.4 s). On PostgreSQL (node-postgres has no COPY without another
+ * dependency) they go in as `insert … select from unnest(…)`, which is fast there.
  */
 export async function bulkLoad<T>(
   db: Database,
