@@ -9,6 +9,7 @@ import { BusyButton, FormAlert, FormStatus, useProblem } from '../../components/
 import { LText } from '../../components/LText.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { Loading } from '../../components/Status.tsx';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import {
   type ChoiceDraft,
@@ -29,16 +30,6 @@ import {
 } from './surveyDesign.ts';
 
 const KINDS = ['citizen', 'learner', 'educator'] as const;
-export const LANGS = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
-/** Each language named in itself, marked with its `lang`. */
-export const LANGUAGE_NAMES: Record<Lang, string> = {
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-  ar: 'العربية',
-  zh: '中文',
-  ru: 'Русский',
-};
 
 type InstrumentResponse = { instrument: SurveyOut['instrument'] };
 
@@ -449,7 +440,7 @@ export function SurveyDesign({
       </TextField>
       <fieldset className="survey-langs">
         <legend>{t('surveys.create.languages')}</legend>
-        {LANGS.map((lang) => (
+        {LANGUAGES.map((lang) => (
           <Checkbox
             key={lang}
             className="checkbox"
