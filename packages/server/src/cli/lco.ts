@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import {
   ALPHA_LEVELS,
   type AlphaLevel,
@@ -35,6 +36,12 @@ program
   .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
   .action(async (options: { port?: number }) => {
     const config = readConfig();
+    // The embedded engine's WebAssembly compiled by V8's baseline compiler alone. With V8's default tiering,
+    // the main thread waited 0.3–0.6 s after PGlite opened for optimised code it did not need yet: the
+    // restart went from ~2.2 s to ~1.6 s (issue #2: ready within 2 s). Requests cost the same (the survey
+    // submission benchmark did not move); only bulk SQL is slower, a 100,000-row import by ~15 %, which is
+    // why other commands, `lco import` among them, keep the default.
+    if (!config.databaseUrl) setFlagsFromString('--liftoff-only');
     // The app is built while the embedded engine starts; migrations and seed run once it is up, before listening.
     const opening = await startOpening(config);
     const { handle } = opening;
