@@ -21,9 +21,12 @@ let commonList: Promise<Set<string>> | undefined;
  * list is some 400 KB of code that a server's start (issue #2: ready within 2 s) need not compile.
  */
 function commonPasswords(): Promise<Set<string>> {
-  commonList ??= import('@zxcvbn-ts/language-common').then(
-    ({ dictionary }) => new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())),
-  );
+  commonList ??= import('@zxcvbn-ts/language-common').then((loaded) => {
+    // From source the package's ES build gives named exports; in the server bundle its CommonJS build comes
+    // as the default export.
+    const { dictionary } = loaded.dictionary ? loaded : (loaded as unknown as { default: typeof loaded }).default;
+    return new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  });
   return commonList;
 }
 
