@@ -49,3 +49,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }
+
+/** Sign in through the sign-in page as a person would, and wait for the account page it leads to. */
+export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  if (!page.url().includes('/sign-in')) await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/account$/);
+}

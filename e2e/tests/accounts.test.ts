@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, seriousViolations } from '../browser.ts';
+import { launch, screenshot, seriousViolations, signIn } from '../browser.ts';
 
 const base = inject('baseUrl');
 const admin = inject('admins').accounts;
@@ -24,12 +24,8 @@ async function open(path: string, options: { width?: number } = {}): Promise<Pag
 }
 
 /** Sign in through the form, as a person would, and wait for the account page. */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  if (!page.url().includes('/sign-in')) await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/account$/);
+async function signInToAccount(page: Page, email: string, password: string): Promise<void> {
+  await signIn(page, base, email, password);
   await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
 }
 
@@ -74,7 +70,7 @@ describe('accounts: an administrator invites a city coordinator', () => {
   });
 
   it('signs the administrator in through the form, back to where she was going', async () => {
-    await signIn(page, admin.email, admin.password);
+    await signInToAccount(page, admin.email, admin.password);
     await page
       .locator('header')
       .getByRole('button', { name: /E2E Admin/ })
@@ -193,7 +189,7 @@ describe('accounts: a forgotten password', () => {
     // No mail server here: an administrator finds the link in the outbox, written in the coordinator's
     // language (she chose French above).
     const desk = await open('/sign-in');
-    await signIn(desk, admin.email, admin.password);
+    await signInToAccount(desk, admin.email, admin.password);
     await desk.goto(`${base}/admin/outbox`);
     const mail = desk
       .getByRole('listitem')
@@ -217,7 +213,7 @@ describe('accounts: a forgotten password', () => {
     await visitor.getByRole('button', { name: 'Save the new password' }).click();
     await visitor.getByText('Your password is changed').waitFor();
     await visitor.locator('main').getByRole('link', { name: 'Sign in' }).click();
-    await signIn(visitor, coordinator.email, newPassword);
+    await signInToAccount(visitor, coordinator.email, newPassword);
     coordinator.password = newPassword;
     await visitor.context().close();
   });
@@ -226,7 +222,7 @@ describe('accounts: a forgotten password', () => {
 describe('accounts: roles granted and revoked from /admin/users, and the trail that keeps them', () => {
   it('grants a role in a dialog, revokes it after a confirmation, and finds both in the audit trail', async () => {
     const page = await open('/sign-in');
-    await signIn(page, admin.email, admin.password);
+    await signInToAccount(page, admin.email, admin.password);
     await page.goto(`${base}/admin/users`);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: coordinator.name }) });
     await card.getByRole('button', { name: /Grant a role/ }).click();

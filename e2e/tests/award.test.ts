@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../api-client.ts';
-import { launch, screenshot, seriousViolations } from '../browser.ts';
+import { launch, screenshot, seriousViolations, signIn } from '../browser.ts';
 
 const base = inject('baseUrl');
 const admin = inject('admins').award;
@@ -52,15 +52,11 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function signIn(email: string, password: string): Promise<Page> {
+async function signedIn(email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/account$/);
+  await signIn(page, base, email, password);
   return page;
 }
 
@@ -74,7 +70,7 @@ describe('the Learning City Award: from application to awardee', () => {
   afterAll(async () => desk?.context().close());
 
   it('lets the secretariat open a cycle with current practice', async () => {
-    desk = await signIn(admin.email, admin.password);
+    desk = await signedIn(admin.email, admin.password);
     await desk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Award', exact: true }).click();
     await desk.getByRole('heading', { level: 1, name: 'Award workspace' }).waitFor();
     const form = desk.locator('form').filter({ hasText: 'Open a cycle' });
@@ -91,7 +87,7 @@ describe('the Learning City Award: from application to awardee', () => {
   });
 
   it('lets the city coordinator apply: the report per criterion, the signed consent form, then submit', async () => {
-    const page = await signIn(people.coordinator.email, people.coordinator.password);
+    const page = await signedIn(people.coordinator.email, people.coordinator.password);
     await page.goto(`${base}/awards/workspace`);
     await page.getByRole('button', { name: `Apply for ${city.name} in ${cycleName}` }).click();
     await page.getByRole('heading', { level: 1, name: `Award application of ${city.name}` }).waitFor();
@@ -123,7 +119,7 @@ describe('the Learning City Award: from application to awardee', () => {
   });
 
   it('lets the National Commission nominate within its quota', async () => {
-    const page = await signIn(people.natcom.email, people.natcom.password);
+    const page = await signedIn(people.natcom.email, people.natcom.password);
     await page.goto(`${base}/awards/workspace`);
     const quota = page.getByRole('table', { name: 'Nominations and quota' });
     await quota.getByText('2 of 2').waitFor();
@@ -136,7 +132,7 @@ describe('the Learning City Award: from application to awardee', () => {
   });
 
   it('lets a reviewer score each criterion with a rationale', async () => {
-    const page = await signIn(people.reviewer.email, people.reviewer.password);
+    const page = await signedIn(people.reviewer.email, people.reviewer.password);
     await page.goto(`${base}${applicationUrl}`);
     await page.getByRole('heading', { name: 'Your scores' }).waitFor();
     for (const criterion of CRITERIA) {
@@ -166,7 +162,7 @@ describe('the Learning City Award: from application to awardee', () => {
   });
 
   it('lets a juror vote on the shortlist, once, in secret', async () => {
-    const page = await signIn(people.juror.email, people.juror.password);
+    const page = await signedIn(people.juror.email, people.juror.password);
     await page.goto(`${base}${cycleUrl}`);
     const ballot = page.getByRole('table', { name: 'The shortlist' });
     await ballot.getByRole('button', { name: `Vote for ${city.name}` }).click();

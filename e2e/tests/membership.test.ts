@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The server's mailer, as `lco serve` builds it from SMTP_URL (the package exports no mail entry of its own).
 import { Mailer } from '../../packages/server/src/platform/mail/mailer.ts';
 import { ApiClient } from '../api-client.ts';
-import { launch, screenshot, seriousViolations } from '../browser.ts';
+import { launch, screenshot, seriousViolations, signIn } from '../browser.ts';
 
 // This file runs its own server, whose mail leaves through a real SMTP server started here: every step's mail
 // to the next actor is read where a person would read it, and its link followed.
@@ -161,15 +161,11 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
 });
 
-async function signIn(email: string, password: string, width = 1280): Promise<Page> {
+async function signedIn(email: string, password: string, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/account$/);
+  await signIn(page, base, email, password);
   return page;
 }
 
@@ -197,7 +193,7 @@ let applicationPath = '';
 
 describe('membership: from a draft application to member', () => {
   it('the secretariat opens a call with its rules as settings', async () => {
-    const page = await signIn(people.secretariat.email, people.secretariat.password);
+    const page = await signedIn(people.secretariat.email, people.secretariat.password);
     await page.getByRole('link', { name: 'Membership', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Membership and reporting' }).waitFor();
     const form = page.getByRole('region', { name: 'Open a new call' });
@@ -215,7 +211,7 @@ describe('membership: from a draft application to member', () => {
   });
 
   it('the city coordinator fills the form, sees the word limit, signs by attestation and submits', async () => {
-    const page = await signIn(people.coordinator.email, people.coordinator.password);
+    const page = await signedIn(people.coordinator.email, people.coordinator.password);
     await page.goto(`${base}/workspace/${city.slug}/membership`);
     await page.getByRole('heading', { level: 1, name: `Membership: ${city.name}` }).waitFor();
     await page.getByRole('button', { name: 'Start an application' }).click();
@@ -291,7 +287,7 @@ describe('membership: from a draft application to member', () => {
     const mail = await mailTo(people.natcom.email, /Sligo has applied to join/);
     // The secretariat is copied at once.
     await mailTo(people.secretariat.email, /Sligo has applied to join/);
-    const page = await signIn(people.natcom.email, people.natcom.password);
+    const page = await signedIn(people.natcom.email, people.natcom.password);
     await page.goto(`${base}${linkIn(mail)}`);
     await page.getByRole('heading', { level: 1, name: 'Membership applications' }).waitFor();
     const waiting = page.getByRole('table', { name: 'Waiting for you' });
@@ -329,7 +325,7 @@ describe('membership: from a draft application to member', () => {
       /The National Commission has endorsed the application of Sligo/,
     );
     expect(linkIn(mail)).toBe('/membership/applications');
-    const page = await signIn(people.secretariat.email, people.secretariat.password);
+    const page = await signedIn(people.secretariat.email, people.secretariat.password);
     await page.goto(`${base}/admin/membership`);
     const counts = page.getByRole('table', { name: 'Applications by region and state' });
     await counts.getByRole('row', { name: /Europe and North America/ }).waitFor();
@@ -377,7 +373,7 @@ describe('membership: from a draft application to member', () => {
 
 describe('membership: after joining', () => {
   it('the member city sees its membership and when its first biennial report is due', async () => {
-    const page = await signIn(people.coordinator.email, people.coordinator.password);
+    const page = await signedIn(people.coordinator.email, people.coordinator.password);
     await page.goto(`${base}/workspace/${city.slug}/membership`);
     const year = new Date().getUTCFullYear();
     await page.getByText(`A member of the Global Network of Learning Cities since ${year}.`).waitFor();
@@ -431,7 +427,7 @@ describe('membership: signed on paper, then declined', () => {
       },
     });
 
-    const page = await signIn(people.second.email, people.second.password);
+    const page = await signedIn(people.second.email, people.second.password);
     await page.goto(`${base}/membership/applications/${created.id}`);
     await page.getByRole('heading', { name: 'Upload the signed and stamped form' }).waitFor();
     await page.getByLabel('Signed form (PDF, PNG or JPEG)').setInputFiles({
@@ -447,7 +443,7 @@ describe('membership: signed on paper, then declined', () => {
     await page.context().close();
 
     await mailTo(people.natcom.email, /Tralee has applied to join/);
-    const desk = await signIn(people.natcom.email, people.natcom.password);
+    const desk = await signedIn(people.natcom.email, people.natcom.password);
     await desk.goto(`${base}/membership/applications/${created.id}`);
     // The National Commission reads the signed form as uploaded.
     const href = await desk.getByRole('link', { name: 'Download signed form.pdf' }).getAttribute('href');
@@ -471,7 +467,7 @@ describe('membership: the compliance board', () => {
     const api = new ApiClient(base);
     await api.call('POST', '/auth/sign-in', { email: people.secretariat.email, password: people.secretariat.password });
     await api.call('PUT', '/membership-settings', { inactiveAfterMissed: 1 });
-    const page = await signIn(people.secretariat.email, people.secretariat.password);
+    const page = await signedIn(people.secretariat.email, people.secretariat.password);
     await page.goto(`${base}/admin/membership#compliance`);
     const board = page.locator('#compliance');
     // The directory's older members have never reported here: missing, with missed reports counted.
@@ -502,7 +498,7 @@ describe('membership: the compliance board', () => {
 
 describe('membership in Arabic on a 360-pixel phone', () => {
   it('the application and the city membership pages read right to left and fit the screen', async () => {
-    const page = await signIn(people.coordinator.email, people.coordinator.password, 360);
+    const page = await signedIn(people.coordinator.email, people.coordinator.password, 360);
     await page.goto(`${base}${applicationPath}?lang=ar`);
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.locator('.membership-meta').waitFor();
@@ -520,7 +516,7 @@ describe('membership in Arabic on a 360-pixel phone', () => {
   });
 
   it('the secretariat workspace fits a phone in Arabic', async () => {
-    const page = await signIn(people.secretariat.email, people.secretariat.password, 360);
+    const page = await signedIn(people.secretariat.email, people.secretariat.password, 360);
     await page.goto(`${base}/admin/membership?lang=ar`);
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.locator('.membership-compliance-counts').waitFor();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../api-client.ts';
-import { launch, screenshot, seriousViolations } from '../browser.ts';
+import { launch, screenshot, seriousViolations, signIn } from '../browser.ts';
 
 const base = inject('baseUrl');
 const admin = inject('admins').monitoring;
@@ -69,14 +69,6 @@ async function open(route: string, options: { width?: number } = {}): Promise<Pa
   const page = await context.newPage();
   await page.goto(`${base}${route}`);
   return page;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/account$/);
 }
 
 async function noHorizontalScroll(page: Page): Promise<number> {
@@ -161,7 +153,7 @@ describe('monitoring: a city reports a year and the secretariat accepts it', () 
 
   it('leads the coordinator from the navigation to her city’s workspace, where she opens a year', async () => {
     page = await open('/sign-in');
-    await signIn(page, coordinator.email, coordinator.password);
+    await signIn(page, base, coordinator.email, coordinator.password);
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: `Workspace: ${city.name}` })
@@ -289,7 +281,7 @@ describe('monitoring: a city reports a year and the secretariat accepts it', () 
 
   it('is accepted by the secretariat from the review queue', async () => {
     const desk = await open('/sign-in');
-    await signIn(desk, admin.email, admin.password);
+    await signIn(desk, base, admin.email, admin.password);
     await desk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report review' }).click();
     await desk.getByRole('heading', { level: 1, name: 'Report review' }).waitFor();
     await desk.getByRole('button', { name: new RegExp(`${city.name} · 2025`) }).click();
@@ -336,7 +328,7 @@ describe('monitoring: the city’s own measurement, a returned report and two ed
 
   it('lets the coordinator define a local measurement, marked local', async () => {
     coordinatorPage = await open('/sign-in');
-    await signIn(coordinatorPage, coordinator.email, coordinator.password);
+    await signIn(coordinatorPage, base, coordinator.email, coordinator.password);
     await coordinatorPage.goto(`${base}/workspace/${city.slug}`);
     await coordinatorPage.getByLabel('Open another year').fill('2024');
     await coordinatorPage.getByRole('button', { name: 'Open a draft' }).click();
@@ -389,7 +381,7 @@ describe('monitoring: the city’s own measurement, a returned report and two ed
 
   it('is returned by the secretariat with a comment on that measurement', async () => {
     const desk = await open('/sign-in');
-    await signIn(desk, admin.email, admin.password);
+    await signIn(desk, base, admin.email, admin.password);
     await desk.goto(`${base}/admin/review`);
     await desk.getByRole('button', { name: new RegExp(`${city.name} · 2024`) }).click();
     await desk.getByRole('heading', { level: 2, name: `${city.name}, 2024` }).waitFor();
@@ -409,7 +401,7 @@ describe('monitoring: the city’s own measurement, a returned report and two ed
 
   it('shows the editor the comment beside the measurement, and where it is from the overview', async () => {
     editorPage = await open('/sign-in');
-    await signIn(editorPage, editor.email, editor.password);
+    await signIn(editorPage, base, editor.email, editor.password);
     await editorPage.goto(`${base}${workspace}`);
     await editorPage.getByRole('heading', { level: 2, name: 'Report for 2024' }).waitFor();
     await editorPage.locator('.cycle-state', { hasText: 'returned' }).first().waitFor();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../api-client.ts';
-import { launch, screenshot, seriousViolations } from '../browser.ts';
+import { launch, screenshot, seriousViolations, signIn } from '../browser.ts';
 
 const base = inject('baseUrl');
 const admin = inject('admins').review;
@@ -70,12 +70,9 @@ async function open(route: string, width = 1280): Promise<Page> {
   return page;
 }
 
-async function signIn(email: string, password: string, width = 1280): Promise<Page> {
+async function signedIn(email: string, password: string, width = 1280): Promise<Page> {
   const page = await open('/sign-in', width);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/account$/);
+  await signIn(page, base, email, password);
   return page;
 }
 
@@ -135,7 +132,7 @@ describe('expert review: a round from the city’s narrative to the public figur
   });
 
   it('lets the coordinator write a narrative with a live word count, then submit the report', async () => {
-    const page = await signIn(coordinator.email, coordinator.password);
+    const page = await signedIn(coordinator.email, coordinator.password);
     await page.goto(`${base}/workspace/${city.slug}?year=${city.year}`);
     const section = page.getByRole('region', { name: 'Expert review' });
     await section.getByText('Narratives written: 0 of 18').waitFor();
@@ -165,7 +162,7 @@ describe('expert review: a round from the city’s narrative to the public figur
   });
 
   it('lets the secretariat open a round, add the report and assign two experts, never one of the city’s country', async () => {
-    desk = await signIn(admin.email, admin.password);
+    desk = await signedIn(admin.email, admin.password);
     await desk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review rounds' }).click();
     await desk.getByRole('heading', { level: 1, name: 'Review rounds' }).waitFor();
     await desk.getByLabel('Name').fill(roundName);
@@ -197,7 +194,7 @@ describe('expert review: a round from the city’s narrative to the public figur
   });
 
   it('lets the first expert rate every measurement blind and submit', async () => {
-    expertPage = await signIn(experts.a.email, experts.a.password);
+    expertPage = await signedIn(experts.a.email, experts.a.password);
     await expertPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Expert reviews' }).click();
     await expertPage.getByRole('heading', { level: 1, name: 'My expert reviews' }).waitFor();
     const row = expertPage.getByRole('row').filter({ hasText: `${city.name}, ${city.year}` });
@@ -220,7 +217,7 @@ describe('expert review: a round from the city’s narrative to the public figur
   });
 
   it('keeps the second expert blind to the first one’s ratings until she submits; a two-point gap is flagged', async () => {
-    const page = await signIn(experts.b.email, experts.b.password);
+    const page = await signedIn(experts.b.email, experts.b.password);
     await page.goto(`${base}/review`);
     await page.getByRole('link', { name: `${city.name}, ${city.year}` }).click();
     await page.getByRole('heading', { level: 1, name: `Rating ${city.name}, ${city.year}` }).waitFor();
@@ -271,7 +268,7 @@ describe('expert review: a round from the city’s narrative to the public figur
   });
 
   it('shows the consolidated ratings in the city’s cycle, with the rule and the anonymised rationales', async () => {
-    const page = await signIn(coordinator.email, coordinator.password);
+    const page = await signedIn(coordinator.email, coordinator.password);
     await page.goto(`${base}/workspace/${city.slug}?year=${city.year}`);
     const section = page.getByRole('region', { name: 'Expert review' });
     const results = section.getByRole('region', { name: `Expert ratings: ${roundName}` });
@@ -316,7 +313,7 @@ describe('expert review: the rating screen in Arabic, on a phone, with the keybo
   }
 
   it('reads right to left in Arabic and fits a 360-pixel phone in one column', async () => {
-    page = await signIn(experts.a.email, experts.a.password, 360);
+    page = await signedIn(experts.a.email, experts.a.password, 360);
     await page.goto(`${base}/review?lang=ar`);
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.locator('.inbox-table').waitFor();

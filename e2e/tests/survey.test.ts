@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../api-client.ts';
-import { launch, screenshot, seriousViolations } from '../browser.ts';
+import { launch, screenshot, seriousViolations, signIn } from '../browser.ts';
 
 const base = inject('baseUrl');
 const admin = inject('admins').survey;
@@ -112,11 +112,7 @@ describe("Sample City's residents' survey", () => {
     await api.call('POST', '/cities/sample-city/cycles', { year: 2025 });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(coordinator.password);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/account$/);
+    await signIn(page, base, coordinator.email, coordinator.password);
     await page.goto(`${base}/workspace/sample-city`);
     await page.getByRole('link', { name: 'Surveys' }).click();
     await page.getByRole('link', { name: /Residents’ survey 2025/ }).click();
@@ -157,11 +153,7 @@ describe("Sample City's residents' survey", () => {
   it('lets the city team design a survey from the catalogue, with a question of its own, and field it in a wave', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill(coordinator.email);
-    await page.getByLabel('Password', { exact: true }).fill(coordinator.password);
-    await page.locator('main').getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/account$/);
+    await signIn(page, base, coordinator.email, coordinator.password);
     await page.goto(`${base}/workspace/sample-city/surveys`);
     const form = page.getByRole('region', { name: 'A new survey' });
     await form.getByLabel('Name').fill('Learners 2026');
