@@ -1,11 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type AnswerIssue, type Answers, checkAnswers, type Instrument, isLang, type Lang } from '@lco/core';
 import type { AppContext } from '../../platform/context.ts';
-import { Throttle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
+import { Batcher } from '../../platform/db/batcher.ts';
+import { MemoryThrottle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { CityRef } from '../monitoring/cycle.repository.ts';
 import { waveState } from './survey.presenter.ts';
-import { type PublicResponseRow, type PublicWaveRow, SurveyRepository } from './survey.repository.ts';
+import {
+  type PublicPageKey,
+  type PublicPageRow,
+  type PublicResponseRow,
+  type PublicWaveRow,
+  type ResponseWrite,
+  SurveyRepository,
+} from './survey.repository.ts';
 
 /**
  * Every post of the public response page counts against its address: a respondent posts once a page, so
@@ -87,10 +95,16 @@ export function pickLang(
  * The public side of fieldwork: anyone with the link answers, anonymously, page by page; the submission
  * token (in the link of the response, stored only as its hash) keeps a double tap or a replay from
  * counting twice; posts are throttled per address without keeping the address.
+ *
+ * This is the busiest path of the server (a city's whole population may be asked at once), so its reads and
+ * its writes go to the database in batches: what the pages ask while the engine is busy goes as one
+ * statement when it is free (group commit, `Batcher`), and the address throttle counts in memory.
  */
 export class ResponseService {
   private readonly repository: SurveyRepository;
-  private readonly throttle: Throttle;
+  private readonly throttle: MemoryThrottle;
+  private readonly pages: Batcher<PublicPageKey, PublicPageRow | undefined>;
+  private readonly writes: Batcher<ResponseWrite, boolean>;
   private readonly keys = new AddressKeys();
   /**
    * Instruments by wave and last change: a wave's instrument is frozen when the wave is created, and it is
@@ -101,16 +115,18 @@ export class ResponseService {
 
   constructor(private readonly ctx: AppContext) {
     this.repository = new SurveyRepository(ctx.db);
-    this.throttle = new Throttle(ctx.db, ctx.settings.surveyAddressPolicy ?? SURVEY_ADDRESS_POLICY);
+    this.throttle = new MemoryThrottle(ctx.settings.surveyAddressPolicy ?? SURVEY_ADDRESS_POLICY);
+    this.pages = new Batcher((keys) => this.repository.findPublicPages(keys));
+    this.writes = new Batcher((writes) => this.repository.writeResponses(writes));
   }
 
-  /** The wave of a public link, and the response of a token when one is given: one query, mostly. */
+  /** The wave of a public link, and the response of a token when one is given: part of one batched query. */
   private async find(
     slug: string,
     code: string,
     tokenHash?: string,
   ): Promise<{ at: OpenWave; response: PublicResponseRow | undefined } | undefined> {
-    const row = await this.repository.findPublicPage(slug, code, tokenHash);
+    const row = await this.pages.submit(tokenHash === undefined ? { slug, code } : { slug, code, tokenHash });
     if (!row) return undefined;
     const instrument = await this.instrument(row.city.id, row.wave);
     return instrument
@@ -145,21 +161,17 @@ export class ResponseService {
     const found = await this.find(slug, code);
     if (!found) return { kind: 'not-found' };
     const { at } = found;
-    const refused = this.gate(at) ?? (await this.count(at, address));
+    const refused = this.gate(at) ?? this.count(at, address);
     if (refused) return refused;
     const chosen = pickLang(at.wave, lang, null, undefined);
     const token = newToken();
-    const now = this.ctx.now();
-    await this.repository.startResponse({
+    await this.writes.submit({
+      kind: 'start',
       cityId: at.city.id,
       waveId: at.wave.id,
       tokenHash: hashToken(token),
-      answers: {},
-      page: 1,
       lang: chosen,
-      source: 'web',
-      startedAt: now,
-      updatedAt: now,
+      at: this.ctx.now(),
     });
     return { kind: 'redirect', to: `${this.base(at)}/r/${token}/1` };
   }
@@ -201,7 +213,7 @@ export class ResponseService {
     if (!found?.response) return { kind: 'not-found' };
     const { at, response } = found;
     if (response.submittedAt) return { kind: 'already', at };
-    const refused = this.gate(at) ?? (await this.count(at, address));
+    const refused = this.gate(at) ?? this.count(at, address);
     if (refused) return refused;
     const instrument = at.wave.instrument;
     const last = instrument.pages.length;
@@ -218,17 +230,14 @@ export class ResponseService {
       return { kind: 'page', at, page, answers: response.answers, raw, issues: checked.issues, status: 400, lang };
     }
     const answers: Answers = { ...response.answers, ...checked.answers };
-    const now = this.ctx.now();
+    const written = { cityId: at.city.id, waveId: at.wave.id, tokenHash, lang, at: this.ctx.now() };
     if (page < last) {
-      const saved = await this.repository.saveProgress(
-        at.city.id,
-        at.wave.id,
-        tokenHash,
+      const saved = await this.writes.submit({
+        ...written,
+        kind: 'page',
         answers,
-        Math.max(response.page, page + 1),
-        lang,
-        now,
-      );
+        page: Math.max(response.page, page + 1),
+      });
       return saved ? { kind: 'redirect', to: `${base}/${page + 1}` } : { kind: 'already', at };
     }
     // The whole response is checked again: a post straight to the last page must not skip the demographics.
@@ -237,7 +246,7 @@ export class ResponseService {
       const first = instrument.pages.findIndex((p) => whole.issues.some((i) => p.includes(i.question)));
       return { kind: 'redirect', to: `${base}/${first + 1}` };
     }
-    const submitted = await this.repository.submit(at.city.id, at.wave.id, tokenHash, whole.answers, lang, now);
+    const submitted = await this.writes.submit({ ...written, kind: 'submit', answers: whole.answers });
     return submitted ? { kind: 'redirect', to: `${base}/done` } : { kind: 'already', at };
   }
 
@@ -259,12 +268,12 @@ export class ResponseService {
   }
 
   /** Counts a post against its address; a refusal when the address has posted too much. */
-  private async count(at: OpenWave, address: string): Promise<ResponseOutcome | undefined> {
+  private count(at: OpenWave, address: string): ResponseOutcome | undefined {
     const now = this.ctx.now();
     const key = this.keys.keyFor(address, now);
-    const wait = await this.throttle.waitSeconds([key], now);
+    const wait = this.throttle.waitSeconds([key], now);
     if (wait > 0) return { kind: 'too-many', at, retryAfter: wait };
-    await this.throttle.recordFailure([key], now);
+    this.throttle.recordFailure([key], now);
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { Answers, Instrument } from '@lco/core';
-import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import type { CityRef } from '../monitoring/cycle.repository.ts';
 import { cities } from '../network/network.tables.ts';
@@ -14,6 +14,39 @@ export type ResponseRow = typeof surveyResponses.$inferSelect;
 /** A wave as the public response pages need it on every request: its dates and languages, not its instrument. */
 export type PublicWaveRow = Pick<WaveRow, 'id' | 'code' | 'opensAt' | 'closesAt' | 'languages' | 'updatedAt'>;
 export type PublicResponseRow = Pick<ResponseRow, 'answers' | 'page' | 'lang' | 'submittedAt'>;
+
+/** What a public response page asks for: a wave by its city's slug and code, and a response by its token's hash. */
+export interface PublicPageKey {
+  slug: string;
+  code: string;
+  tokenHash?: string;
+}
+
+/** A row of `findPublicPages`, as both engines return it from raw SQL. */
+interface PublicPageResult {
+  n: number | string;
+  city_id: string;
+  city_slug: string;
+  city_name: string;
+  country_iso2: string;
+  wave_id: string;
+  code: string;
+  opens_at: Date | string;
+  closes_at: Date | string;
+  languages: string[];
+  updated_at: Date | string;
+  answers: Answers | null;
+  page: number | null;
+  lang: string | null;
+  submitted_at: Date | string | null;
+}
+
+/** A write of a public response page (see `writeResponses`). */
+export type ResponseWrite = { cityId: string; waveId: string; tokenHash: string; lang: string; at: Date } & (
+  | { kind: 'start' }
+  | { kind: 'page'; answers: Answers; page: number }
+  | { kind: 'submit'; answers: Answers }
+);
 
 export interface PublicPageRow {
   city: CityRef;
@@ -137,69 +170,49 @@ export class SurveyRepository {
   }
 
   /**
-   * The one read of a public response page: the city by slug, its wave by code (without the instrument,
-   * which is frozen and read once by `waveInstrument`), and the response of a token when one is given.
-   * Prepared once per repository: the public pages are the busiest path of the server (issue #6).
+   * The reads of public response pages, many in one statement (the pages are the busiest path of the server,
+   * issue #6, and their reads are batched): for each key the city by slug, its wave by code (without the
+   * instrument, which is frozen and read once by `waveInstrument`), and the response of the token when one is
+   * given. Answers in the order of the keys; undefined where no such wave is.
    */
-  async findPublicPage(slug: string, code: string, tokenHash?: string): Promise<PublicPageRow | undefined> {
-    const [row] = await (tokenHash === undefined
-      ? this.publicPage().execute({ slug, code })
-      : this.publicResponsePage().execute({ slug, code, tokenHash }));
-    if (!row) return undefined;
-    const { cityId, citySlug, cityName, countryIso2, answers, page, lang, submittedAt, ...wave } = row;
-    return {
-      city: { id: cityId, slug: citySlug, name: cityName, countryIso2 },
-      wave,
-      response: answers !== null && page !== null && lang !== null ? { answers, page, lang, submittedAt } : undefined,
-    };
-  }
-
-  private publicPageQuery?: ReturnType<SurveyRepository['buildPublicPage']>;
-  private publicResponsePageQuery?: ReturnType<SurveyRepository['buildPublicPage']>;
-
-  private publicPage() {
-    this.publicPageQuery ??= this.buildPublicPage(false);
-    return this.publicPageQuery;
-  }
-
-  private publicResponsePage() {
-    this.publicResponsePageQuery ??= this.buildPublicPage(true);
-    return this.publicResponsePageQuery;
-  }
-
-  private buildPublicPage(withResponse: boolean) {
-    return this.db
-      .select({
-        cityId: cities.id,
-        citySlug: cities.slug,
-        cityName: cities.name,
-        countryIso2: cities.countryIso2,
-        id: surveyWaves.id,
-        code: surveyWaves.code,
-        opensAt: surveyWaves.opensAt,
-        closesAt: surveyWaves.closesAt,
-        languages: surveyWaves.languages,
-        updatedAt: surveyWaves.updatedAt,
-        answers: surveyResponses.answers,
-        page: surveyResponses.page,
-        lang: surveyResponses.lang,
-        submittedAt: surveyResponses.submittedAt,
-      })
-      .from(cities)
-      .innerJoin(surveyWaves, and(eq(surveyWaves.cityId, cities.id), eq(surveyWaves.code, sql.placeholder('code'))))
-      .leftJoin(
-        surveyResponses,
-        withResponse
-          ? and(
-              eq(surveyResponses.cityId, surveyWaves.cityId),
-              eq(surveyResponses.waveId, surveyWaves.id),
-              eq(surveyResponses.tokenHash, sql.placeholder('tokenHash')),
-            )
-          : sql`false`,
-      )
-      .where(eq(cities.slug, sql.placeholder('slug')))
-      .limit(1)
-      .prepare(withResponse ? 'survey_public_response_page' : 'survey_public_page');
+  async findPublicPages(keys: readonly PublicPageKey[]): Promise<(PublicPageRow | undefined)[]> {
+    if (keys.length === 0) return [];
+    const result = await this.db.execute(sql`
+      select k.n, c.id as city_id, c.slug as city_slug, c.name as city_name, c.country_iso2,
+             w.id as wave_id, w.code, w.opens_at, w.closes_at, w.languages, w.updated_at,
+             r.answers, r.page, r.lang, r.submitted_at
+      from unnest(${sql.param(keys.map((k) => k.slug))}::text[],
+                  ${sql.param(keys.map((k) => k.code))}::text[],
+                  ${sql.param(keys.map((k) => k.tokenHash ?? null))}::text[])
+             with ordinality as k(slug, code, token_hash, n)
+      join ${cities} c on c.slug = k.slug
+      join ${surveyWaves} w on w.city_id = c.id and w.code = k.code
+      left join ${surveyResponses} r
+        on r.city_id = w.city_id and r.wave_id = w.id and r.token_hash = k.token_hash`);
+    const found: (PublicPageRow | undefined)[] = keys.map(() => undefined);
+    for (const row of rowsOf<PublicPageResult>(result)) {
+      found[Number(row.n) - 1] = {
+        city: { id: row.city_id, slug: row.city_slug, name: row.city_name, countryIso2: row.country_iso2 },
+        wave: {
+          id: row.wave_id,
+          code: row.code,
+          opensAt: new Date(row.opens_at),
+          closesAt: new Date(row.closes_at),
+          languages: row.languages,
+          updatedAt: new Date(row.updated_at),
+        },
+        response:
+          row.answers !== null && row.page !== null && row.lang !== null
+            ? {
+                answers: row.answers,
+                page: row.page,
+                lang: row.lang,
+                submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+              }
+            : undefined,
+      };
+    }
+    return found;
   }
 
   /** A wave's instrument, frozen when the wave was created. */
@@ -212,60 +225,66 @@ export class SurveyRepository {
     return row?.instrument;
   }
 
-  async startResponse(values: typeof surveyResponses.$inferInsert): Promise<void> {
-    await this.db.insert(surveyResponses).values(values).onConflictDoNothing();
-  }
-
-  /** Saves a page of a response still in progress; false when it was already submitted (or is unknown). */
-  async saveProgress(
-    cityId: string,
-    waveId: string,
-    tokenHash: string,
-    answers: Answers,
-    page: number,
-    lang: string,
-    at: Date,
-  ): Promise<boolean> {
-    const rows = await this.db
-      .update(surveyResponses)
-      .set({ answers, page, lang, updatedAt: at })
-      .where(
-        and(
-          eq(surveyResponses.cityId, cityId),
-          eq(surveyResponses.waveId, waveId),
-          eq(surveyResponses.tokenHash, tokenHash),
-          isNull(surveyResponses.submittedAt),
-        ),
-      )
-      .returning({ tokenHash: surveyResponses.tokenHash });
-    return rows.length === 1;
-  }
-
   /**
-   * Submits a response with its last page's answers, once: a second submission of the same token (a double
-   * tap, a replay) changes nothing and says so by returning false.
+   * Writes of public response pages, many in one statement (batched like the reads): a start inserts the
+   * response, a page saves its answers and the furthest page reached, a submission saves the last answers and
+   * marks the response submitted. A page or a submission changes only a response not yet submitted, so a
+   * double tap or a replay counts once. Answers, in the order of the writes, whether each took effect.
+   *
+   * A statement sees each response once: two writes of the same response (a double tap arriving in one
+   * batch) go in successive statements, so the second sees what the first did.
    */
-  async submit(
-    cityId: string,
-    waveId: string,
-    tokenHash: string,
-    answers: Answers,
-    lang: string,
-    at: Date,
-  ): Promise<boolean> {
-    const rows = await this.db
-      .update(surveyResponses)
-      .set({ answers, lang, updatedAt: at, submittedAt: at })
-      .where(
-        and(
-          eq(surveyResponses.cityId, cityId),
-          eq(surveyResponses.waveId, waveId),
-          eq(surveyResponses.tokenHash, tokenHash),
-          isNull(surveyResponses.submittedAt),
-        ),
+  async writeResponses(writes: readonly ResponseWrite[]): Promise<boolean[]> {
+    const done: boolean[] = writes.map(() => false);
+    let pending = writes.map((write, index) => ({ write, index }));
+    while (pending.length > 0) {
+      const seen = new Set<string>();
+      const now: typeof pending = [];
+      const later: typeof pending = [];
+      for (const item of pending) {
+        const key = `${item.write.cityId}/${item.write.waveId}/${item.write.tokenHash}`;
+        (seen.has(key) ? later : now).push(item);
+        seen.add(key);
+      }
+      for (const n of await this.writeDistinct(now.map((item) => item.write))) {
+        done[(now[n - 1] as (typeof now)[number]).index] = true;
+      }
+      pending = later;
+    }
+    return done;
+  }
+
+  /** One statement for writes of distinct responses; the (1-based) positions of those that took effect. */
+  private async writeDistinct(writes: readonly ResponseWrite[]): Promise<number[]> {
+    const column = <T>(of: (w: ResponseWrite) => T) => sql.param(writes.map(of));
+    const result = await this.db.execute(sql`
+      with input as (
+        select * from unnest(
+          ${column((w) => w.kind)}::text[], ${column((w) => w.cityId)}::uuid[], ${column((w) => w.waveId)}::uuid[],
+          ${column((w) => w.tokenHash)}::text[], ${column((w) => (w.kind === 'start' ? '{}' : JSON.stringify(w.answers)))}::text[],
+          ${column((w) => (w.kind === 'page' ? w.page : null))}::int[], ${column((w) => w.lang)}::text[],
+          ${column((w) => w.at.toISOString())}::timestamptz[]
+        ) with ordinality as i(kind, city_id, wave_id, token_hash, answers, page, lang, at, n)
+      ),
+      started as (
+        insert into ${surveyResponses}
+          (city_id, wave_id, token_hash, answers, page, lang, source, started_at, updated_at)
+        select city_id, wave_id, token_hash, answers::jsonb, 1, lang, 'web', at, at from input where kind = 'start'
+        on conflict do nothing
+        returning city_id, wave_id, token_hash
+      ),
+      saved as (
+        update ${surveyResponses} r
+        set answers = i.answers::jsonb, page = coalesce(i.page, r.page), lang = i.lang, updated_at = i.at,
+            submitted_at = case when i.kind = 'submit' then i.at end
+        from input i
+        where i.kind <> 'start' and r.city_id = i.city_id and r.wave_id = i.wave_id
+          and r.token_hash = i.token_hash and r.submitted_at is null
+        returning r.city_id, r.wave_id, r.token_hash
       )
-      .returning({ tokenHash: surveyResponses.tokenHash });
-    return rows.length === 1;
+      select i.n from input i
+      join (select * from started union all select * from saved) w using (city_id, wave_id, token_hash)`);
+    return rowsOf<{ n: number | string }>(result).map((r) => Number(r.n));
   }
 
   /** Imported responses in one statement (set-based, DESIGN §5), submitted as of `at`. */

@@ -81,3 +81,55 @@ export class Throttle {
     await this.db.delete(throttles).where(inArray(throttles.key, keys));
   }
 }
+
+/**
+ * The same back-off counted in this process's memory, for keys no other process could produce: the survey
+ * pages' address keys are HMACs under a key that lives only in memory (so a count stored in the database
+ * could never be found again, by another process or after a restart), and a post there should cost no
+ * query. A key quiet for `forgetAfterSeconds` is forgotten; beyond `capacity` keys, the least recently
+ * counted go first, so a flood of addresses cannot grow the map without bound.
+ */
+export class MemoryThrottle {
+  /** By key, in the order last counted (a counted key moves to the end). */
+  private readonly counts = new Map<string, { failures: number; last: number; blockedUntil: number }>();
+
+  constructor(
+    private readonly policy: ThrottlePolicy,
+    private readonly capacity = 100_000,
+  ) {}
+
+  waitSeconds(keys: string[], now: Date): number {
+    let wait = 0;
+    for (const key of keys) {
+      const blockedUntil = this.counts.get(key)?.blockedUntil ?? 0;
+      if (blockedUntil > now.getTime()) wait = Math.max(wait, Math.ceil((blockedUntil - now.getTime()) / 1000));
+    }
+    return wait;
+  }
+
+  recordFailure(keys: string[], now: Date): void {
+    const { freeFailures, baseSeconds, maxSeconds, forgetAfterSeconds } = this.policy;
+    const at = now.getTime();
+    const forgetBefore = at - forgetAfterSeconds * 1000;
+    for (const key of keys) {
+      const known = this.counts.get(key);
+      const failures = known && known.last >= forgetBefore ? known.failures + 1 : 1;
+      const blockedUntil =
+        failures <= freeFailures
+          ? 0
+          : at + Math.min(maxSeconds, baseSeconds * 2 ** (failures - freeFailures - 1)) * 1000;
+      this.counts.delete(key);
+      this.counts.set(key, { failures, last: at, blockedUntil });
+    }
+    // The least recently counted first: stop at the first key still remembered, once within capacity.
+    for (const [key, count] of this.counts) {
+      const forgotten = count.last < forgetBefore && count.blockedUntil <= at;
+      if (!forgotten && this.counts.size <= this.capacity) break;
+      this.counts.delete(key);
+    }
+  }
+
+  get size(): number {
+    return this.counts.size;
+  }
+}
