@@ -88,10 +88,12 @@ async function measure(
   let run: Run;
   // The page weight answers one questionnaire in each language: stored too, so counted as confirmed.
   const weighed = weigh ? LANGS.length : 0;
+  let ceiling: number;
   try {
     if (weigh) results.push(await pageWeight(client));
     warm = await drive(client, WARM_UP_MS, false);
     run = await drive(client, MEASURE_MS, true);
+    ceiling = await cheapestRequests(client);
   } finally {
     agent.destroy();
     await server.stop();
@@ -117,6 +119,8 @@ async function measure(
     reference: `${Math.round(posts.length / seconds)} POSTs/s, POST p99 ${p99.toFixed(1)} ms`,
     detail:
       `a response = GET intro, POST start, ${PAGES} × (GET page, POST page), GET done; ` +
+      `this server's cheapest request (the stylesheet) at ${CLIENTS} clients: ${Math.round(ceiling)}/s, ` +
+      `so at most ${Math.round(ceiling / REQUESTS_PER_RESPONSE)} responses/s of ${REQUESTS_PER_RESPONSE} requests on this machine; ` +
       `${run.completed} in ${seconds.toFixed(1)} s (load ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs); ` +
       `${Math.round((posts.length + gets.length) / seconds)} requests/s; ` +
       `POST p50 ${percentile(posts, 0.5).toFixed(1)} / p99 ${p99.toFixed(1)} / max ${(posts.at(-1) ?? 0).toFixed(1)} ms; ` +
@@ -136,6 +140,28 @@ interface Run {
   gets: number[];
   failures: string[];
   elapsedMs: number;
+}
+
+/** What one questionnaire asks of the server: intro, start, each page shown and posted, thank-you. */
+const REQUESTS_PER_RESPONSE = 2 + 2 * PAGES + 1;
+
+/**
+ * The machine's ceiling for this server: the cheapest request it answers (the survey stylesheet, from memory,
+ * uncompressed, through the same hooks and headers as every page), as fast as CLIENTS clients can ask, 3 s.
+ */
+async function cheapestRequests(client: Client): Promise<number> {
+  let answered = 0;
+  const began = performance.now();
+  const until = began + 3_000;
+  const asker = async () => {
+    while (performance.now() < until) {
+      const res = await client.send('GET', '/s/survey.css', { 'accept-language': 'en' });
+      if (res.status !== 200) throw new Error(`the stylesheet: ${res.status}`);
+      answered++;
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, asker));
+  return answered / ((performance.now() - began) / 1000);
 }
 
 let respondents = 0;

@@ -19,6 +19,7 @@ import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { ConfigError, readConfig } from '../platform/config.ts';
 import { type AppContext, offlineContext } from '../platform/context.ts';
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase, startOpening } from '../platform/db/client.ts';
+import { keepTablesUp } from '../platform/db/maintenance.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { HttpProblem } from '../platform/http/problem.ts';
@@ -74,7 +75,15 @@ program
     };
     const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
     sweepTimer.unref();
+    // The embedded engine has no autovacuum daemon: its tables' statistics and dead rows are kept up here,
+    // once soon after start (the seed's tables have never been analysed) and then every minute.
+    const upkeep = () => {
+      keepTablesUp(handle.db).catch((error: unknown) => app.log.error({ err: error }, 'table upkeep'));
+    };
+    const upkeepTimer = handle.engine === 'pglite' ? setInterval(upkeep, 60 * 1000) : undefined;
+    upkeepTimer?.unref();
     const stop = async () => {
+      clearInterval(upkeepTimer);
       clearInterval(reminderTimer);
       clearInterval(sweepTimer);
       clearTimeout(firstRound);
@@ -87,6 +96,7 @@ program
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: options.port ?? config.port, host: config.host });
+    if (upkeepTimer) setImmediate(upkeep);
     // The first round soon after start rather than during it: the embedded engine runs one query at a time,
     // and the first visitors come first.
     const firstRound = setTimeout(() => {
