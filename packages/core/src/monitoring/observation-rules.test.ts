@@ -83,6 +83,26 @@ describe('checkObservation', () => {
     expect(part.warnings.map((w) => w.code)).toEqual(['total-outside-parts']);
   });
 
+  it("reads the draft's value in place of the year's value under its own breakdown", () => {
+    const year = new Map([
+      ['total', 50],
+      ['sex:male', 90],
+      ['sex:female', 94],
+    ]);
+    const total = (value: number) =>
+      checkObservation(m('1.1.1a'), { breakdown: 'total', value }, { year: 2024, sameYear: year }).warnings;
+    expect(total(92)).toEqual([]);
+    expect(total(97).map((w) => w.code)).toEqual(['total-outside-parts']);
+    const female = (value: number) =>
+      checkObservation(
+        m('1.1.1a'),
+        { breakdown: 'sex:female', value },
+        { year: 2024, sameYear: new Map([...year, ['total', 92]]) },
+      ).warnings;
+    expect(female(94)).toEqual([]);
+    expect(female(91).map((w) => w.code)).toEqual(['total-outside-parts']);
+  });
+
   it('warns on an implausible change from last year: points for percentages, relative otherwise', () => {
     expect(
       checkObservation(m('1.1.1a'), { breakdown: 'total', value: 80 }, { ...none, previousYear: 96 }).warnings[0]?.code,

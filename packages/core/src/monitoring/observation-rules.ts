@@ -72,7 +72,10 @@ export interface ObservationDraft {
 export interface ObservationContext {
   /** Reference year of the cycle. */
   year: number;
-  /** The other breakdowns' values this year, by key (for consistency of totals). */
+  /**
+   * The other breakdowns' values this year, by key (for consistency of totals). It may hold the draft's own
+   * breakdown too (what is stored, or the whole year of a file): the draft's value is read in its place.
+   */
   sameYear: ReadonlyMap<BreakdownKey, number>;
   /** This breakdown's value in the previous year, if any. */
   previousYear?: number | undefined;

@@ -1,13 +1,15 @@
-import { findMeasurement, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@lco/core';
+import { findMeasurement, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, type ObservationFileColumn } from '@lco/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   checkRows,
   type FileRow,
   type FileScope,
+  type ObservationSheet,
   type ParsedRow,
   parseRows,
   readObservationFile,
+  type SheetRow,
   type StoredValue,
   writeObservationFile,
 } from './observation-file.ts';
@@ -29,6 +31,12 @@ async function xlsx(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
 }
 
 const catalogue = (r: ParsedRow) => findMeasurement(r.measurementId);
+
+/** A row's cell by column name, as the sheet places it. */
+function cell(sheet: ObservationSheet, row: SheetRow, name: ObservationFileColumn): string {
+  const i = sheet.columns.get(name);
+  return i === undefined ? '' : (row.cells[i] ?? '');
+}
 
 describe('reading CSV', () => {
   it('reads a byte-order mark, semicolons with decimal commas, and quoted newlines without shifting row numbers', async () => {
@@ -74,6 +82,24 @@ describe('reading CSV', () => {
       ]),
     );
     expect(sheet.rows).toEqual([]);
+  });
+
+  it('reads cells by their column whatever the order, trimmed, and refuses a value under a column without a name', async () => {
+    const { sheet, rows, errors } = await read(
+      csv(
+        'note, Value ,,measurement_id,breakdown,year,unit,source',
+        'a note,  96.2 ,, 1.1.1a ,total,2023,percent,Census',
+        ',95,x,1.1.1a,sex:male,2023,percent,Census',
+      ),
+    );
+    expect(sheet.errors).toEqual([
+      expect.objectContaining({ field: 'row 3, column C', message: 'a value in a column without a name' }),
+    ]);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      expect.objectContaining({ row: 2, measurementId: '1.1.1a', value: '96.2', note: 'a note', source: 'Census' }),
+      expect.objectContaining({ row: 3, breakdown: 'sex:male', note: null }),
+    ]);
   });
 
   it('refuses text that is not UTF-8, a quote never closed, and an empty file', async () => {
@@ -244,10 +270,10 @@ describe('writing', () => {
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const sheet = await readObservationFile(bytes, 'out.csv');
     expect(sheet.errors).toEqual([]);
-    expect(sheet.rows.map((r) => [r.cells.get('value'), r.cells.get('note')])).toEqual([
-      ['96.25', undefined],
-      ['0.12345678901234567891', undefined],
-      [undefined, 'a, "b"\nc'],
+    expect(sheet.rows.map((r) => [cell(sheet, r, 'value'), cell(sheet, r, 'note')])).toEqual([
+      ['96.25', ''],
+      ['0.12345678901234567891', ''],
+      ['', 'a, "b"\nc'],
     ]);
   });
 
@@ -259,6 +285,6 @@ describe('writing', () => {
     expect(sheet?.getCell('D2').value).toBe(96.25);
     expect(sheet?.getCell('D3').value).toBe('0.12345678901234567891');
     const back = await readObservationFile(bytes, 'out.xlsx');
-    expect(back.rows.map((r) => r.cells.get('value'))).toEqual(['96.25', '0.12345678901234567891', undefined]);
+    expect(back.rows.map((r) => cell(back, r, 'value'))).toEqual(['96.25', '0.12345678901234567891', '']);
   });
 });

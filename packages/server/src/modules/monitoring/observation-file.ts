@@ -23,10 +23,13 @@ import type ExcelJS from 'exceljs';
 /** What the observation rules need from a measurement (catalogue or local). */
 export type RulesMeasurement = Pick<Measurement, 'id' | 'unit' | 'range' | 'breakdowns'>;
 
-/** One data row under the header, its cells by column name (trimmed text; '' when empty). */
+/**
+ * One data row under the header: its cells in the file's order (trimmed text; '' when empty), which
+ * `ObservationSheet.columns` names. An array rather than a map per row: a large file has 100,000 rows.
+ */
 export interface SheetRow {
   row: number;
-  cells: ReadonlyMap<ObservationFileColumn, string>;
+  cells: readonly string[];
 }
 
 export interface ObservationSheet {
@@ -34,6 +37,8 @@ export interface ObservationSheet {
   /** Data rows read under the header (blank ones included). */
   rowCount: number;
   rows: SheetRow[];
+  /** Where each named column is among a row's cells. */
+  columns: ReadonlyMap<ObservationFileColumn, number>;
   /** Errors of the file as a whole or of its header: when there are any, `rows` is empty. */
   errors: ImportError[];
   /** Semicolon- and tab-separated files come from spreadsheets that write decimal commas. */
@@ -105,6 +110,7 @@ export async function readObservationFile(bytes: Uint8Array, fileName: string): 
     format,
     rowCount: 0,
     rows: [],
+    columns: new Map(),
     errors: [issue(null, null, message)],
     decimalComma: false,
   });
@@ -132,6 +138,7 @@ function readCsv(bytes: Uint8Array): ObservationSheet {
     format: 'csv' as const,
     rowCount: 0,
     rows: [],
+    columns: new Map(),
     errors: [issue(null, null, message)],
     decimalComma: false,
   });
@@ -242,6 +249,7 @@ async function readXlsx(bytes: Uint8Array): Promise<ObservationSheet> {
     format: 'xlsx' as const,
     rowCount: 0,
     rows: [],
+    columns: new Map(),
     errors: [issue(null, null, message)],
     decimalComma: false,
   });
@@ -351,6 +359,7 @@ function fromGrid(
   const errors: ImportError[] = [];
   const columns: (ObservationFileColumn | null)[] = [];
   const seen = new Map<string, number>();
+  const named = new Map<ObservationFileColumn, number>();
   header.forEach((raw, i) => {
     const name = columnName(raw);
     if (name === '') {
@@ -365,28 +374,25 @@ function fromGrid(
       errors.push(issue(1, columnLetter(i + 1), `"${name}" is also column ${columnLetter((seen.get(name) ?? 0) + 1)}`));
     }
     seen.set(name, i);
-    columns.push(KNOWN.has(name) ? (name as ObservationFileColumn) : null);
+    const column = KNOWN.has(name) ? (name as ObservationFileColumn) : null;
+    columns.push(column);
+    if (column) named.set(column, i);
   });
   for (const name of REQUIRED) if (!seen.has(name)) errors.push(issue(1, null, `the column "${name}" is missing`));
-  if (errors.length > 0) return { format, rowCount: data.length, rows: [], errors, decimalComma };
+  if (errors.length > 0) return { format, rowCount: data.length, rows: [], columns: named, errors, decimalComma };
 
-  const rows: SheetRow[] = [];
-  // A plain loop: a callback made per row costs more than the rest of the row's work.
+  // The cells are trimmed where they are, in the grid the reader made for this: a plain loop, since a
+  // callback made per row costs more than the rest of the row's work.
   for (const { row, cells } of data) {
-    const map = new Map<ObservationFileColumn, string>();
     for (let i = 0; i < cells.length; i++) {
       const text = (cells[i] as string).trim();
-      if (text === '') continue;
-      const name = columns[i];
-      if (name === undefined || name === null) {
+      cells[i] = text;
+      if (text !== '' && !columns[i]) {
         errors.push(issue(row, columnLetter(i + 1), 'a value in a column without a name'));
-      } else {
-        map.set(name, text);
       }
     }
-    rows.push({ row, cells: map });
   }
-  return { format, rowCount: data.length, rows, errors, decimalComma };
+  return { format, rowCount: data.length, rows: data, columns: named, errors, decimalComma };
 }
 
 // ── rows ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -430,8 +436,11 @@ export function parseRows(
   let skipped = 0;
   // Made once, not per row: a large file has a hundred thousand rows.
   let row = 0;
-  let cells: SheetRow['cells'] = new Map();
-  const cell = (name: ObservationFileColumn) => cells.get(name) ?? '';
+  let cells: SheetRow['cells'] = [];
+  const cell = (name: ObservationFileColumn) => {
+    const i = sheet.columns.get(name);
+    return i === undefined ? '' : (cells[i] ?? '');
+  };
   const fail = (column: ObservationFileColumn, message: string) => errors.push(issue(row, column, message));
   for (const sheetRow of sheet.rows) {
     row = sheetRow.row;
@@ -578,19 +587,13 @@ export function checkRows(
       );
       continue;
     }
-    const sameYear = values.series(r.city, r.year, r.measurementId);
-    let neighbours = NONE;
-    if (sameYear && sameYear.size > 1) {
-      const others = new Map(sameYear);
-      others.delete(r.breakdown);
-      neighbours = others;
-    }
     const check = checkObservation(
       measurement,
       { breakdown: r.breakdown, value: Number(r.value), unit: r.unit, electionYear: r.electionYear },
       {
         year: r.year,
-        sameYear: neighbours,
+        // The row's own value is in it too, under its breakdown: the rules read the draft's in its place.
+        sameYear: values.series(r.city, r.year, r.measurementId) ?? NONE,
         previousYear: values.series(r.city, r.year - 1, r.measurementId)?.get(r.breakdown),
       },
     );
