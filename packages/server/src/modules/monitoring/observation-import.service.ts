@@ -8,7 +8,7 @@ import {
   type ImportError,
   type ImportSummary,
 } from '@lco/core';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { type AuditEntry, appendAudits } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { conflict, forbidden, notFound, unauthorized } from '../../platform/http/problem.ts';
 import type { Actor } from '../../platform/security/actor.ts';
@@ -328,38 +328,36 @@ export class ObservationImportService {
         if (options.dryRun) throw new Rollback(summary);
 
         // One record per city, in its own audit trail: which file, its fingerprint, and what it changed.
+        const records: AuditEntry[] = [];
         for (const city of known) {
           const changed = [...perCycle.values()]
             .filter((c) => c.key.cityId === city.id && (c.inserted > 0 || c.updated > 0 || c.opened))
             .sort((a, b) => a.key.year - b.key.year);
           if (changed.length === 0) continue;
-          await appendAudit(
-            tx,
-            {
-              actorId,
-              action: 'observation.import',
-              resourceType: 'observations',
-              resourceId: `${city.slug}/${changed.map((c) => c.key.year).join(',')}`,
-              scopeId: city.id,
-              after: {
-                file: file.name,
-                sha256: summary.sha256,
-                format: summary.format,
-                via: 'operator' in caller ? 'cli' : 'web',
-                cycles: changed.map((c) => ({
-                  year: c.key.year,
-                  opened: c.opened,
-                  inserted: c.inserted,
-                  updated: c.updated,
-                  unchanged: c.read - c.inserted - c.updated,
-                })),
-                warnings: checked.warnings.filter((w) => w.city === city.slug).length,
-              },
-              requestId: options.meta?.requestId ?? null,
+          records.push({
+            actorId,
+            action: 'observation.import',
+            resourceType: 'observations',
+            resourceId: `${city.slug}/${changed.map((c) => c.key.year).join(',')}`,
+            scopeId: city.id,
+            after: {
+              file: file.name,
+              sha256: summary.sha256,
+              format: summary.format,
+              via: 'operator' in caller ? 'cli' : 'web',
+              cycles: changed.map((c) => ({
+                year: c.key.year,
+                opened: c.opened,
+                inserted: c.inserted,
+                updated: c.updated,
+                unchanged: c.read - c.inserted - c.updated,
+              })),
+              warnings: checked.warnings.filter((w) => w.city === city.slug).length,
             },
-            now,
-          );
+            requestId: options.meta?.requestId ?? null,
+          });
         }
+        await appendAudits(tx, records, now);
         return summary;
       });
     } catch (error) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
 import { testDatabase } from '../testing/database.ts';
 import { auditLog } from './audit.tables.ts';
-import { appendAudit, verifyAuditChain } from './audit.ts';
+import { type AuditEntry, appendAudit, appendAudits, verifyAuditChain } from './audit.ts';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -85,6 +85,41 @@ describe('audit chain', () => {
       handle = previous;
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('appends several records at once in their order, chained as appending them one after another would', async () => {
+    const entries: AuditEntry[] = [0, 1, 2].map((i) => ({
+      actorId: null,
+      action: `batch.${i}`,
+      resourceType: 'thing',
+      resourceId: String(i),
+      scopeId: 'scope',
+      after: { cycles: [{ year: 2000 + i }] },
+    }));
+    const at = new Date('2026-12-04T12:00:00.123Z');
+    const oneByOne = await testDatabase();
+    const together = await testDatabase();
+    const records = async (h: DatabaseHandle) =>
+      (await h.db.select().from(auditLog).orderBy(auditLog.seq)).map(({ seq: _, ...record }) => record);
+    try {
+      await oneByOne.db.transaction((tx) =>
+        appendAudit(tx, { actorId: null, action: 'before', resourceType: 'thing' }, at),
+      );
+      await together.db.transaction((tx) =>
+        appendAudit(tx, { actorId: null, action: 'before', resourceType: 'thing' }, at),
+      );
+      for (const entry of entries) await oneByOne.db.transaction((tx) => appendAudit(tx, entry, at));
+      await together.db.transaction((tx) => appendAudits(tx, entries, at));
+      const written = await records(together);
+      expect(written.map((r) => r.action)).toEqual(['before', 'batch.0', 'batch.1', 'batch.2']);
+      expect(written).toEqual(await records(oneByOne));
+      expect(await verifyAuditChain(together.db)).toMatchObject({ ok: true, records: 4 });
+      await together.db.transaction((tx) => appendAudits(tx, [], at));
+      expect(await records(together)).toHaveLength(4);
+    } finally {
+      await oneByOne.close();
+      await together.close();
     }
   });
 });

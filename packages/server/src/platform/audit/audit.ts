@@ -22,22 +22,43 @@ export const GENESIS_HASH = '0'.repeat(64);
  * describes. A transaction-scoped advisory lock serializes appends so the chain never forks.
  */
 export async function appendAudit(tx: Database, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+  await appendAudits(tx, [entry], now);
+}
+
+/**
+ * Append several records in this order, chained exactly as one `appendAudit` after another would chain them,
+ * with one lock, one read of the chain's head and one insert: an import writes a record per city, and each
+ * statement costs a millisecond or more on the embedded engine.
+ */
+export async function appendAudits(
+  tx: Database,
+  entries: readonly AuditEntry[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(7410001)`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const record = {
-    // Whole milliseconds: what both engines store and give back exactly, so the hash can be recomputed.
-    at: new Date(Math.floor(now.getTime())),
-    actorId: entry.actorId,
-    action: entry.action,
-    resourceType: entry.resourceType,
-    resourceId: entry.resourceId ?? null,
-    scopeId: entry.scopeId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: entry.requestId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...record, hash: hashRecord(record) });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Whole milliseconds: what both engines store and give back exactly, so the hash can be recomputed.
+  const at = new Date(Math.floor(now.getTime()));
+  const rows = entries.map((entry) => {
+    const record = {
+      at,
+      actorId: entry.actorId,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId ?? null,
+      scopeId: entry.scopeId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: entry.requestId ?? null,
+      prevHash,
+    };
+    prevHash = hashRecord(record);
+    return { ...record, hash: prevHash };
+  });
+  // One statement: its rows take their sequence numbers in the order they are listed.
+  await tx.insert(auditLog).values(rows);
 }
 
 type HashedFields = Omit<typeof auditLog.$inferSelect, 'seq' | 'hash'>;
