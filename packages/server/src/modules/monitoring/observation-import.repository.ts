@@ -128,25 +128,23 @@ export class ObservationImportRepository {
 
   /**
    * Insert new values and update the ones that differ (the version goes up, warnings need confirming again);
-   * equal values are not touched. Returns, per cycle, how many rows were inserted and how many updated.
+   * equal values are not touched. The rows come grouped by cycle, each cycle once (the caller has grouped them
+   * already). Returns, per cycle, how many rows were inserted and how many updated.
    * Call it with the cycles locked (`lockCycles`): nothing else writes their values until the commit.
    */
-  async upsert(rows: readonly ImportedRow[], at: Date, actorId: string | null): Promise<WrittenPerCycle[]> {
-    const byCycle = new Map<string, { key: CycleKey; rows: ImportedRow[] }>();
-    for (const r of rows) {
-      const id = keyOf(r);
-      const cycle = byCycle.get(id);
-      if (cycle) cycle.rows.push(r);
-      else byCycle.set(id, { key: { cityId: r.cityId, year: r.year }, rows: [r] });
-    }
-    const empty = await this.emptyCycles([...byCycle.values()].map((c) => c.key));
+  async upsert(
+    cycles: readonly { key: CycleKey; rows: readonly ImportedRow[] }[],
+    at: Date,
+    actorId: string | null,
+  ): Promise<WrittenPerCycle[]> {
+    const empty = await this.emptyCycles(cycles.map((c) => c.key));
     // A cycle without values (a year opened by this import, typically a back-fill) has nothing to compare
     // with: its rows go in at once, without a staging table or a join.
     const fresh: ImportedRow[] = [];
     const others: ImportedRow[] = [];
     const written: WrittenPerCycle[] = [];
-    for (const [id, cycle] of byCycle) {
-      const into = empty.has(id) ? fresh : others;
+    for (const cycle of cycles) {
+      const into = empty.has(keyOf(cycle.key)) ? fresh : others;
       for (const r of cycle.rows) into.push(r);
       if (into === fresh) written.push({ ...cycle.key, inserted: cycle.rows.length, updated: 0 });
     }
