@@ -1,5 +1,5 @@
 import { asc, getTableName, inArray, sql } from 'drizzle-orm';
-import { type BulkColumn, bulkLoad } from '../../platform/db/bulk-load.ts';
+import { type BulkColumn, type BulkConstant, bulkLoad } from '../../platform/db/bulk-load.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { cities } from '../network/network.tables.ts';
 import type { CityRef } from './cycle.repository.ts';
@@ -45,15 +45,13 @@ const IMPORTED: readonly BulkColumn<ImportedRow>[] = [
 ];
 
 /** The rows of cycles that hold nothing yet are written straight into observations, as a first version. */
-function newObservationColumns(at: Date, actorId: string | null): BulkColumn<ImportedRow>[] {
-  const updatedAt = at.toISOString();
+function firstVersion(at: Date, actorId: string | null): BulkConstant[] {
   return [
-    ...IMPORTED,
-    { name: 'provenance', type: 'text', of: () => 'import' },
-    { name: 'warnings_confirmed', type: 'boolean', of: () => false },
-    { name: 'version', type: 'int', of: () => 1 },
-    { name: 'updated_at', type: 'timestamptz', of: () => updatedAt },
-    { name: 'updated_by', type: 'uuid', of: () => actorId },
+    { name: 'provenance', type: 'text', value: 'import' },
+    { name: 'warnings_confirmed', type: 'boolean', value: false },
+    { name: 'version', type: 'int', value: 1 },
+    { name: 'updated_at', type: 'timestamptz', value: at.toISOString() },
+    { name: 'updated_by', type: 'uuid', value: actorId },
   ];
 }
 
@@ -148,7 +146,7 @@ export class ObservationImportRepository {
       for (const r of cycle.rows) into.push(r);
       if (into === fresh) written.push({ ...cycle.key, inserted: cycle.rows.length, updated: 0 });
     }
-    await bulkLoad(this.db, getTableName(observations), newObservationColumns(at, actorId), fresh);
+    await bulkLoad(this.db, getTableName(observations), IMPORTED, fresh, firstVersion(at, actorId));
     return [...written, ...(await this.merge(others, at, actorId))];
   }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../testing/database.ts';
-import { type BulkColumn, bulkLoad, copyText } from './bulk-load.ts';
+import { type BulkColumn, type BulkConstant, bulkLoad, copyText } from './bulk-load.ts';
 import type { DatabaseHandle } from './client.ts';
 
 let handle: DatabaseHandle;
@@ -104,6 +104,34 @@ describe('bulkLoad', () => {
     expect(loaded).toEqual({ n: count, total: String((count * (count - 1)) / 2), last: 'row 9999\t' });
   });
 
+  it('writes the constants in every row, after the columns', async () => {
+    await probeTable('probe_constants');
+    const constants: BulkConstant[] = [
+      { name: 'flag', type: 'boolean', value: true },
+      { name: 'at', type: 'timestamptz', value: '2026-12-04T12:34:56.789Z' },
+      { name: 'ref', type: 'uuid', value: null },
+      { name: 'amount', type: 'numeric', value: '0.1000000000000000000001' },
+    ];
+    const rows: Probe[] = HOSTILE.slice(0, 3).map((text, id) => ({
+      id,
+      text,
+      amount: null,
+      flag: null,
+      ref: 'ignored',
+      at: null,
+    }));
+    await bulkLoad(handle.db, 'probe_constants', COLUMNS.slice(0, 2), rows, constants);
+    expect(await readBack('probe_constants')).toEqual(
+      rows.map((r) => ({
+        ...r,
+        flag: true,
+        at: '2026-12-04T12:34:56.789Z',
+        ref: null,
+        amount: '0.1000000000000000000001',
+      })),
+    );
+  });
+
   it('does nothing with no rows', async () => {
     await probeTable('probe_none');
     await bulkLoad(handle.db, 'probe_none', COLUMNS, []);
@@ -115,5 +143,17 @@ describe('copyText', () => {
   it('writes COPY’s text format: tabs between columns, \\N for NULL, backslash escapes inside values', () => {
     const row: Probe = { id: 7, text: 'a\tb\nc\\N', amount: '1.50', flag: false, ref: null, at: null };
     expect(copyText(COLUMNS, [row])).toBe('7\ta\\tb\\nc\\\\N\t1.50\tf\t\\N\t\\N\n');
+  });
+
+  it('writes the constants after the columns, escaped the same way', () => {
+    const rows = [{ id: 1 }, { id: 2 }];
+    const constants: BulkConstant[] = [
+      { name: 'text', type: 'text', value: 'a\tb' },
+      { name: 'flag', type: 'boolean', value: true },
+      { name: 'ref', type: 'uuid', value: null },
+    ];
+    expect(copyText([{ name: 'id', type: 'int', of: (r: { id: number }) => r.id }], rows, constants)).toBe(
+      '1\ta\\tb\tt\t\\N\n2\ta\\tb\tt\t\\N\n',
+    );
   });
 });
