@@ -76,14 +76,19 @@ program
     const sweepTimer = setInterval(sweep, 60 * 60 * 1000);
     sweepTimer.unref();
     // The embedded engine has no autovacuum daemon: its tables' statistics and dead rows are kept up here,
-    // once soon after start (the seed's tables have never been analysed) and then every minute.
+    // every minute, the first time a few seconds after start (a new database's tables have never been
+    // analysed; not during the start itself, which must be quick).
     const upkeep = () => {
       keepTablesUp(handle.db).catch((error: unknown) => app.log.error({ err: error }, 'table upkeep'));
     };
-    const upkeepTimer = handle.engine === 'pglite' ? setInterval(upkeep, 60 * 1000) : undefined;
+    const embedded = handle.engine === 'pglite';
+    const upkeepTimer = embedded ? setInterval(upkeep, 60 * 1000) : undefined;
+    const firstUpkeep = embedded ? setTimeout(upkeep, 3 * 1000) : undefined;
     upkeepTimer?.unref();
+    firstUpkeep?.unref();
     const stop = async () => {
       clearInterval(upkeepTimer);
+      clearTimeout(firstUpkeep);
       clearInterval(reminderTimer);
       clearInterval(sweepTimer);
       clearTimeout(firstRound);
@@ -96,7 +101,6 @@ program
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: options.port ?? config.port, host: config.host });
-    if (upkeepTimer) setImmediate(upkeep);
     // The first round soon after start rather than during it: the embedded engine runs one query at a time,
     // and the first visitors come first.
     const firstRound = setTimeout(() => {
