@@ -275,6 +275,31 @@ describe('importing a city’s values', () => {
     expect(submit.json()).toMatchObject({ detail: expect.stringContaining('1.1.1a (total)') });
   });
 
+  it('warns against stored values the file does not give: last year, and the same year’s other breakdowns', async () => {
+    const { editor } = await team('gelsenkirchen');
+    const put = async (year: number, rows: (string | number)[][]) =>
+      summaryOf(await upload(editor, `${base('gelsenkirchen', year)}/import`, `${year}.csv`, csv(rows)));
+    const census = (breakdown: string, year: number, value: string) => [
+      '1.1.1a',
+      breakdown,
+      year,
+      value,
+      'percent',
+      'Census',
+      '',
+    ];
+    expect((await put(2022, [census('sex:male', 2022, '89'), census('sex:female', 2022, '91')])).warnings).toEqual([]);
+    // 2023 lacks 2022's values in the file: last year's come from the store (29 and 30 points is implausible).
+    expect((await put(2023, [census('sex:male', 2023, '60'), census('sex:female', 2023, '61')])).warnings).toEqual([
+      expect.objectContaining({ row: 2, breakdown: 'sex:male', code: 'implausible-change' }),
+      expect.objectContaining({ row: 3, breakdown: 'sex:female', code: 'implausible-change' }),
+    ]);
+    // A total alone: its parts are the stored ones of the same year.
+    expect((await put(2023, [census('total', 2023, '70')])).warnings).toEqual([
+      expect.objectContaining({ row: 2, breakdown: 'total', code: 'total-outside-parts' }),
+    ]);
+  });
+
   it('counts in a dry run what an import would do, and changes nothing', async () => {
     const { editor } = await team('belfast');
     const before = await snapshot();

@@ -394,11 +394,16 @@ function neededSeries(
   cityIdOf: (r: ParsedRow) => string,
 ): (CycleKey & { measurementId: string })[] {
   const inFile = new SeriesIndex<true>();
-  for (const r of rows) inFile.seriesFor(r.city, r.year, r.measurementId).set(r.breakdown, true);
+  // The first row of each series of the file: what follows is asked once per series, not once per row.
+  const firstRows: ParsedRow[] = [];
+  for (const r of rows) {
+    const series = inFile.seriesFor(r.city, r.year, r.measurementId);
+    if (series.size === 0) firstRows.push(r);
+    series.set(r.breakdown, true);
+  }
   const breakdownsOf = new Map<string, string[]>();
   const needed: (CycleKey & { measurementId: string })[] = [];
-  const asked = new Set<Map<string, true> | string>();
-  for (const r of rows) {
+  for (const r of firstRows) {
     const measurement = measurementOf(r);
     if (!measurement) continue;
     let breakdowns = breakdownsOf.get(measurement.id);
@@ -407,21 +412,12 @@ function neededSeries(
       breakdownsOf.set(measurement.id, breakdowns);
     }
     const cityId = cityIdOf(r);
-    const sameYear = inFile.seriesFor(r.city, r.year, r.measurementId);
-    // The file's series is complete or not whatever its row: looked at once.
-    if (!asked.has(sameYear)) {
-      asked.add(sameYear);
-      if (breakdowns.some((b) => !sameYear.has(b))) {
-        needed.push({ cityId, year: r.year, measurementId: r.measurementId });
-      }
-    }
-    if (!inFile.series(r.city, r.year - 1, r.measurementId)?.has(r.breakdown)) {
-      const key = `${cityId}|${r.year - 1}|${r.measurementId}`;
-      if (!asked.has(key)) {
-        asked.add(key);
-        needed.push({ cityId, year: r.year - 1, measurementId: r.measurementId });
-      }
-    }
+    const sameYear = inFile.series(r.city, r.year, r.measurementId) as Map<string, true>;
+    if (breakdowns.some((b) => !sameYear.has(b))) needed.push({ cityId, year: r.year, measurementId: r.measurementId });
+    const lastYear = inFile.series(r.city, r.year - 1, r.measurementId);
+    let lacking = false;
+    for (const breakdown of sameYear.keys()) lacking ||= !lastYear?.has(breakdown);
+    if (lacking) needed.push({ cityId, year: r.year - 1, measurementId: r.measurementId });
   }
   return needed;
 }
