@@ -1,6 +1,6 @@
 import { asc, getTableName, inArray, sql } from 'drizzle-orm';
 import { type BulkColumn, type BulkConstant, bulkLoad } from '../../platform/db/bulk-load.ts';
-import type { Database } from '../../platform/db/client.ts';
+import { type Database, rowsOf } from '../../platform/db/client.ts';
 import { cities } from '../network/network.tables.ts';
 import type { CityRef } from './cycle.repository.ts';
 import { cycleEvents, cycles, observations } from './cycle.tables.ts';
@@ -228,9 +228,4 @@ type CountRow = { city_id: string; year: number; n: number | string };
 
 function keyOf(key: CycleKey): string {
   return `${key.cityId}|${key.year}`;
-}
-
-/** The rows of a raw statement: both engines (node-postgres and PGlite) answer with `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }

@@ -273,4 +273,18 @@ describe('the public response page', () => {
     const bad = await p.post('/s/cork/nope/r/AAAAAAAAAAAAAAAAAAAAAAAA/1', { sex: 'female' });
     expect(bad.statusCode).toBe(404);
   });
+
+  it('finds a token only under its own wave: another wave’s link with it is not found and changes nothing', async () => {
+    const first = await openWave();
+    const second = await openWave();
+    const p = phone();
+    const page1 = await start(p, first.base);
+    const token = page1.split('/r/')[1]?.replace(/\/1$/, '') ?? '';
+    const elsewhere = `${second.base}/r/${token}/1`;
+    expect((await p.get(elsewhere)).statusCode).toBe(404);
+    expect((await p.post(elsewhere, { go: 'next', ...FIRST_PAGE })).statusCode).toBe(404);
+    expect(await responseRows(second.waveId)).toBe(0);
+    const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, first.waveId));
+    expect([row?.page, row?.answers]).toEqual([1, {}]);
+  });
 });

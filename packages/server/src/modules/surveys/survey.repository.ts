@@ -1,6 +1,6 @@
 import type { Answers, Instrument } from '@lco/core';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.ts';
+import { type Database, rowsOf } from '../../platform/db/client.ts';
 import type { CityRef } from '../monitoring/cycle.repository.ts';
 import { cities } from '../network/network.tables.ts';
 import { surveyResponses, surveys, surveyWaves } from './survey.tables.ts';
@@ -239,17 +239,19 @@ export class SurveyRepository {
     let pending = writes.map((write, index) => ({ write, index }));
     while (pending.length > 0) {
       const seen = new Set<string>();
-      const now: typeof pending = [];
-      const later: typeof pending = [];
+      const round: typeof pending = [];
+      const deferred: typeof pending = [];
       for (const item of pending) {
         const key = `${item.write.cityId}/${item.write.waveId}/${item.write.tokenHash}`;
-        (seen.has(key) ? later : now).push(item);
+        (seen.has(key) ? deferred : round).push(item);
         seen.add(key);
       }
-      for (const n of await this.writeDistinct(now.map((item) => item.write))) {
-        done[(now[n - 1] as (typeof now)[number]).index] = true;
+      const tookEffect = await this.writeDistinct(round.map((item) => item.write));
+      for (const n of tookEffect) {
+        const item = round[n - 1];
+        if (item) done[item.index] = true;
       }
-      pending = later;
+      pending = deferred;
     }
     return done;
   }
@@ -318,9 +320,4 @@ export class SurveyRepository {
         and token_hash = any(${sql.param(tokenHashes)}::text[])`);
     return new Set(rowsOf<{ token_hash: string }>(result).map((r) => r.token_hash));
   }
-}
-
-/** The rows of a raw statement: both engines (node-postgres and PGlite) answer with `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }

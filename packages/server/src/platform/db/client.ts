@@ -179,3 +179,8 @@ function redact(url: string): string {
     return '(an invalid DATABASE_URL)';
   }
 }
+
+/** The rows of a raw statement (`db.execute`): both engines, node-postgres and PGlite, answer with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from './client.ts';
+import { type Database, rowsOf } from './client.ts';
 
 /**
  * What PostgreSQL's autovacuum daemon does, for the embedded engine, which has none. Without it no table is
@@ -42,9 +42,8 @@ export async function keepTablesUp(db: Database): Promise<Upkeep> {
     select relname as table, n_live_tup as live_rows, n_dead_tup as dead_rows,
            n_mod_since_analyze as changed_since_analyze
     from pg_stat_user_tables where schemaname = 'public'`);
-  const rows = (result as unknown as { rows: Record<string, string | number>[] }).rows;
   const upkeep = upkeepDue(
-    rows.map((r) => ({
+    rowsOf<Record<string, string | number>>(result).map((r) => ({
       table: String(r.table),
       liveRows: Number(r.live_rows),
       deadRows: Number(r.dead_rows),
