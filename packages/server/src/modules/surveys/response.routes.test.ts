@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { throttles } from '../../platform/security/throttle.tables.ts';
+import { cities } from '../network/network.tables.ts';
 import { cityId, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
 import { SURVEY_ADDRESS_POLICY } from './response.service.ts';
 import { SurveyRepository } from './survey.repository.ts';
-import { surveyResponses } from './survey.tables.ts';
+import { surveyResponses, surveyWaves } from './survey.tables.ts';
 import { surveyWithWave } from './survey.testing.ts';
 
 let t: TestApp;
@@ -281,10 +282,37 @@ describe('the public response page', () => {
     const page1 = await start(p, first.base);
     const token = page1.split('/r/')[1]?.replace(/\/1$/, '') ?? '';
     const elsewhere = `${second.base}/r/${token}/1`;
+    // The first read finds the second wave with the response (one query), the second the response alone (the wave kept).
     expect((await p.get(elsewhere)).statusCode).toBe(404);
     expect((await p.post(elsewhere, { go: 'next', ...FIRST_PAGE })).statusCode).toBe(404);
     expect(await responseRows(second.waveId)).toBe(0);
     const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, first.waveId));
     expect([row?.page, row?.answers]).toEqual([1, {}]);
+  });
+
+  it('follows a wave or city changed by another process, through the database notice', async () => {
+    const { waveId, base } = await openWave();
+    const p = phone();
+    const page1 = await start(p, base); // the wave is now kept in memory
+    expect((await p.get(page1)).statusCode).toBe(200);
+    const [cork] = await t.app.db.select().from(cities).where(eq(cities.id, corkId));
+    // As another server process would: straight into the database, bypassing this one's services.
+    await t.app.db.update(cities).set({ name: 'Corcaigh' }).where(eq(cities.id, corkId));
+    try {
+      await expect.poll(async () => (await p.get(base)).body, { timeout: 2_000 }).toContain('Corcaigh');
+      await t.app.db
+        .update(surveyWaves)
+        .set({ closesAt: new Date(Date.now() - 3600_000) })
+        .where(eq(surveyWaves.id, waveId));
+      await expect.poll(async () => (await p.get(page1)).statusCode, { timeout: 2_000 }).toBe(410);
+      expect((await p.post(page1, { go: 'next', ...FIRST_PAGE })).statusCode).toBe(410);
+      await t.app.db.update(cities).set({ slug: 'cork-renamed' }).where(eq(cities.id, corkId));
+      await expect.poll(async () => (await p.get(base)).statusCode, { timeout: 2_000 }).toBe(404);
+      expect((await p.get(base.replace('/cork/', '/cork-renamed/'))).statusCode).toBe(410);
+    } finally {
+      await t.app.db.update(cities).set({ slug: 'cork', name: cork?.name ?? '' }).where(eq(cities.id, corkId));
+    }
+    const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
+    expect(row?.answers).toEqual({});
   });
 });

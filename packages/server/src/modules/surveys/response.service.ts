@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { type AnswerIssue, type Answers, checkAnswers, type Instrument, isLang, type Lang } from '@lco/core';
 import type { AppContext } from '../../platform/context.ts';
 import { Batcher } from '../../platform/db/batcher.ts';
+import { CHANNELS, NoticeCache } from '../../platform/db/notice-cache.ts';
 import { MemoryThrottle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { CityRef } from '../monitoring/cycle.repository.ts';
@@ -9,6 +10,7 @@ import { waveState } from './survey.presenter.ts';
 import {
   type PublicPageKey,
   type PublicPageRow,
+  type PublicResponseKey,
   type PublicResponseRow,
   type PublicWaveRow,
   type ResponseWrite,
@@ -96,16 +98,20 @@ export function pickLang(
  * token (in the link of the response, stored only as its hash) keeps a double tap or a replay from
  * counting twice; posts are throttled per address without keeping the address.
  *
- * This is the busiest path of the server (a city's whole population may be asked at once), so its reads and
- * its writes go to the database in batches: what the pages ask while the engine is busy goes as one
- * statement when it is free (group commit, `Batcher`), and the address throttle counts in memory.
+ * This is the busiest path of the server (a city's whole population may be asked at once), so the open waves
+ * are kept in memory until the database announces a change (`NoticeCache`), the reads and writes of responses
+ * go to the database in batches (what the pages ask while the engine is busy goes as one statement when it is
+ * free: group commit, `Batcher`), and the address throttle counts in memory.
  */
 export class ResponseService {
   private readonly repository: SurveyRepository;
   private readonly throttle: MemoryThrottle;
   private readonly pages: Batcher<PublicPageKey, PublicPageRow | undefined>;
+  private readonly responses: Batcher<PublicResponseKey, PublicResponseRow | undefined>;
   private readonly writes: Batcher<ResponseWrite, boolean>;
   private readonly keys = new AddressKeys();
+  /** Waves served, with their city and instrument, by link (`slug/code`); forgotten on their city's notice. */
+  private readonly waves: NoticeCache<OpenWave>;
   /**
    * Instruments by wave and last change: a wave's instrument is frozen when the wave is created, and it is
    * by far the largest part of the wave (some 17 KB of JSON), so each page reads only the wave's dates and
@@ -117,21 +123,42 @@ export class ResponseService {
     this.repository = new SurveyRepository(ctx.db);
     this.throttle = new MemoryThrottle(ctx.settings.surveyAddressPolicy ?? SURVEY_ADDRESS_POLICY);
     this.pages = new Batcher((keys) => this.repository.findPublicPages(keys));
+    this.responses = new Batcher((keys) => this.repository.findPublicResponses(keys));
+    this.waves = new NoticeCache(ctx.notices, {
+      channel: CHANNELS.surveyWaves,
+      capacity: 500,
+      staleOn: (cityId, _link, at) => at.city.id === cityId,
+    });
     this.writes = new Batcher((writes) => this.repository.writeResponses(writes));
   }
 
-  /** The wave of a public link, and the response of a token when one is given: part of one batched query. */
+  /**
+   * The wave of a public link, and the response of a token when one is given. A wave known already costs no
+   * read and its response is read alone; otherwise both come from one batched query, and the wave is kept.
+   */
   private async find(
     slug: string,
     code: string,
     tokenHash?: string,
   ): Promise<{ at: OpenWave; response: PublicResponseRow | undefined } | undefined> {
+    const link = `${slug}/${code}`;
+    const now = this.ctx.now();
+    const known = this.waves.get(link, now);
+    if (known) {
+      const response =
+        tokenHash === undefined
+          ? undefined
+          : await this.responses.submit({ cityId: known.city.id, waveId: known.wave.id, tokenHash });
+      return { at: known, response };
+    }
+    const ticket = this.waves.ticket();
     const row = await this.pages.submit(tokenHash === undefined ? { slug, code } : { slug, code, tokenHash });
     if (!row) return undefined;
     const instrument = await this.instrument(row.city.id, row.wave);
-    return instrument
-      ? { at: { city: row.city, wave: { ...row.wave, instrument } }, response: row.response }
-      : undefined;
+    if (!instrument) return undefined;
+    const at = { city: row.city, wave: { ...row.wave, instrument } };
+    this.waves.set(link, at, ticket, now);
+    return { at, response: row.response };
   }
 
   private async instrument(cityId: string, wave: PublicWaveRow): Promise<Instrument | undefined> {

@@ -22,6 +22,13 @@ export interface PublicPageKey {
   tokenHash?: string;
 }
 
+/** A response by its token's hash, in a wave already known. */
+export interface PublicResponseKey {
+  cityId: string;
+  waveId: string;
+  tokenHash: string;
+}
+
 /** A row of `findPublicPages`, as both engines return it from raw SQL. */
 interface PublicPageResult {
   n: number | string;
@@ -39,6 +46,19 @@ interface PublicPageResult {
   page: number | null;
   lang: string | null;
   submitted_at: Date | string | null;
+}
+
+type PublicResponseResult = Pick<PublicPageResult, 'n' | 'answers' | 'page' | 'lang' | 'submitted_at'>;
+
+/** The response in a row of `findPublicPages` or `findPublicResponses`; undefined when the row has none. */
+function publicResponse(row: PublicResponseResult): PublicResponseRow | undefined {
+  if (row.answers === null || row.page === null || row.lang === null) return undefined;
+  return {
+    answers: row.answers,
+    page: row.page,
+    lang: row.lang,
+    submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+  };
 }
 
 /** A write of a public response page (see `writeResponses`). */
@@ -201,17 +221,28 @@ export class SurveyRepository {
           languages: row.languages,
           updatedAt: new Date(row.updated_at),
         },
-        response:
-          row.answers !== null && row.page !== null && row.lang !== null
-            ? {
-                answers: row.answers,
-                page: row.page,
-                lang: row.lang,
-                submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
-              }
-            : undefined,
+        response: publicResponse(row),
       };
     }
+    return found;
+  }
+
+  /**
+   * Responses by their token's hash, many in one statement, for pages whose wave is known already (the
+   * response service keeps open waves in memory): only the responses' table is read. Answers in the order of
+   * the keys; undefined where the wave has no response with that token.
+   */
+  async findPublicResponses(keys: readonly PublicResponseKey[]): Promise<(PublicResponseRow | undefined)[]> {
+    if (keys.length === 0) return [];
+    const result = await this.db.execute(sql`
+      select k.n, r.answers, r.page, r.lang, r.submitted_at
+      from unnest(${sql.param(keys.map((k) => k.cityId))}::uuid[],
+                  ${sql.param(keys.map((k) => k.waveId))}::uuid[],
+                  ${sql.param(keys.map((k) => k.tokenHash))}::text[])
+             with ordinality as k(city_id, wave_id, token_hash, n)
+      join ${surveyResponses} r on r.city_id = k.city_id and r.wave_id = k.wave_id and r.token_hash = k.token_hash`);
+    const found: (PublicResponseRow | undefined)[] = keys.map(() => undefined);
+    for (const row of rowsOf<PublicResponseResult>(result)) found[Number(row.n) - 1] = publicResponse(row);
     return found;
   }
 

@@ -14,6 +14,7 @@ import {
 } from '@lco/core';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CHANNELS } from '../../platform/db/notice-cache.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/problem.ts';
 import type { Actor } from '../../platform/security/actor.ts';
 import type { RequestMeta } from '../accounts/accounts.service.ts';
@@ -235,6 +236,8 @@ export class SurveyService {
       );
       return after;
     });
+    // The public pages of this process answer from the changed wave at once (its own notice comes moments later).
+    this.ctx.notices?.echo(CHANNELS.surveyWaves, city.id);
     return this.presentWave(city, row);
   }
 

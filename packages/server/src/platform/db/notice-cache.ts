@@ -6,6 +6,8 @@ export const CHANNELS = {
   accounts: 'lco_accounts',
   /** A city's id: a cycle event or a target changed its progress (migration 0012). */
   progress: 'lco_progress',
+  /** A city's id: one of its survey waves, or its slug or name, changed (migration 0014). */
+  surveyWaves: 'lco_survey_waves',
 } as const;
 
 export interface NoticeCacheOptions<V> {
