@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { throttles } from '../../platform/security/throttle.tables.ts';
-import { cities } from '../network/network.tables.ts';
 import { cityId, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
+import { cities } from '../network/network.tables.ts';
 import { SURVEY_ADDRESS_POLICY } from './response.service.ts';
 import { SurveyRepository } from './survey.repository.ts';
 import { surveyResponses, surveyWaves } from './survey.tables.ts';
@@ -310,7 +310,10 @@ describe('the public response page', () => {
       await expect.poll(async () => (await p.get(base)).statusCode, { timeout: 2_000 }).toBe(404);
       expect((await p.get(base.replace('/cork/', '/cork-renamed/'))).statusCode).toBe(410);
     } finally {
-      await t.app.db.update(cities).set({ slug: 'cork', name: cork?.name ?? '' }).where(eq(cities.id, corkId));
+      await t.app.db
+        .update(cities)
+        .set({ slug: 'cork', name: cork?.name ?? '' })
+        .where(eq(cities.id, corkId));
     }
     const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
     expect(row?.answers).toEqual({});
