@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -9,6 +10,11 @@ export interface RunningServer {
   url: string;
   /** Milliseconds from spawning the process to the first 200 from /healthz. */
   readyAfterMs: number;
+  /**
+   * CPU time the server process has used so far, user and system, in milliseconds (NaN where /proc is not):
+   * a measure of work per request that depends less than throughput on what else the machine is doing.
+   */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -32,7 +38,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => stderr);
   const readyAfterMs = performance.now() - started;
-  return { url, readyAfterMs, stop: () => stop(child) };
+  return { url, readyAfterMs, cpuMs: () => cpuMs(child.pid), stop: () => stop(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
@@ -49,6 +55,20 @@ async function waitForHealth(url: string, child: ChildProcess, stderr: () => str
   }
   throw new Error(`server did not answer /healthz within 120 s: ${stderr()}`);
 }
+
+function cpuMs(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised command name): utime and stime in ticks.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -89,10 +89,13 @@ async function measure(
   // The page weight answers one questionnaire in each language: stored too, so counted as confirmed.
   const weighed = weigh ? LANGS.length : 0;
   let ceiling: number;
+  let serverCpuMs: number;
   try {
     if (weigh) results.push(await pageWeight(client));
     warm = await drive(client, WARM_UP_MS, false);
+    const cpuBefore = server.cpuMs();
     run = await drive(client, MEASURE_MS, true);
+    serverCpuMs = server.cpuMs() - cpuBefore;
     ceiling = await cheapestRequests(client);
   } finally {
     agent.destroy();
@@ -122,6 +125,7 @@ async function measure(
       `this server's cheapest request (the stylesheet) at ${CLIENTS} clients: ${Math.round(ceiling)}/s, ` +
       `so at most ${Math.round(ceiling / REQUESTS_PER_RESPONSE)} responses/s of ${REQUESTS_PER_RESPONSE} requests on this machine; ` +
       `${run.completed} in ${seconds.toFixed(1)} s (load ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs); ` +
+      `server process CPU ${(serverCpuMs / run.completed).toFixed(2)} ms a response${engine === 'embedded' ? ' (database included)' : ' (PostgreSQL not included)'}; ` +
       `${Math.round((posts.length + gets.length) / seconds)} requests/s; ` +
       `POST p50 ${percentile(posts, 0.5).toFixed(1)} / p99 ${p99.toFixed(1)} / max ${(posts.at(-1) ?? 0).toFixed(1)} ms; ` +
       `GET p50 ${percentile(gets, 0.5).toFixed(1)} / p99 ${percentile(gets, 0.99).toFixed(1)} ms; ` +
