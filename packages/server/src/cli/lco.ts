@@ -50,6 +50,7 @@ program
     const app = await buildApp({
       db: handle.db,
       notices: handle,
+      engine: handle.engine,
       webDist: config.webDist,
       logger: { level: config.logLevel },
       settings: config.settings,

@@ -1,4 +1,4 @@
-import type { Database, Notices } from './db/client.ts';
+import type { Database, DatabaseHandle, Notices } from './db/client.ts';
 import type { VirusScanner } from './files/scanner.ts';
 import { NO_SCANNER } from './files/scanner.ts';
 import type { FileStorage } from './files/storage.ts';
@@ -34,6 +34,11 @@ export interface AppContext {
   db: Database;
   /** The database's change notices, for caches that must hear of other processes' writes; null offline. */
   notices: Notices | null;
+  /**
+   * The database engine. 'pglite', the embedded one, has this process as its only client: what it wrote, no
+   * other process changed since. Unknown (absent) counts as shared.
+   */
+  engine?: DatabaseHandle['engine'];
   mailer: Mailer;
   settings: Settings;
   /** Uploaded files (evidence): local disk under DATA_DIR/files by default. */

@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { throttles } from '../../platform/security/throttle.tables.ts';
+import { hashToken } from '../../platform/security/tokens.ts';
 import { cityId, signedIn } from '../../platform/testing/agent.ts';
 import { type TestApp, testApp } from '../../platform/testing/app.ts';
 import { cities } from '../network/network.tables.ts';
 import { SURVEY_ADDRESS_POLICY } from './response.service.ts';
+import { PAGE_TEXTS } from './response.texts.ts';
 import { SurveyRepository } from './survey.repository.ts';
 import { surveyResponses, surveyWaves } from './survey.tables.ts';
 import { surveyWithWave } from './survey.testing.ts';
@@ -288,6 +290,24 @@ describe('the public response page', () => {
     expect(await responseRows(second.waveId)).toBe(0);
     const [row] = await t.app.db.select().from(surveyResponses).where(eq(surveyResponses.waveId, first.waveId));
     expect([row?.page, row?.answers]).toEqual([1, {}]);
+  });
+
+  // The embedded engine has this process as its only client; over PostgreSQL another may write a response.
+  it.runIf(process.env.TEST_DATABASE_URL)('reads a response again that another process may have written', async () => {
+    const { base } = await openWave();
+    const p = phone();
+    const page1 = await start(p, base);
+    const page2 = (await p.post(page1, { go: 'next', ...FIRST_PAGE })).headers.location as string;
+    expect((await p.get(page2)).statusCode).toBe(200);
+    const token = page1.split('/r/')[1]?.replace(/\/1$/, '') ?? '';
+    // As another server process would, having taken the rest of this phone's questionnaire.
+    await t.app.db
+      .update(surveyResponses)
+      .set({ submittedAt: new Date() })
+      .where(eq(surveyResponses.tokenHash, hashToken(token)));
+    const again = await p.get(page2);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain(PAGE_TEXTS.en.already);
   });
 
   it('follows a wave or city changed by another process, through the database notice', async () => {

@@ -6,6 +6,7 @@ import { CHANNELS, NoticeCache } from '../../platform/db/notice-cache.ts';
 import { MemoryThrottle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { CityRef } from '../monitoring/cycle.repository.ts';
+import { ResponseMemory } from './response-memory.ts';
 import { waveState } from './survey.presenter.ts';
 import {
   type PublicPageKey,
@@ -101,7 +102,8 @@ export function pickLang(
  * This is the busiest path of the server (a city's whole population may be asked at once), so the open waves
  * are kept in memory until the database announces a change (`NoticeCache`), the reads and writes of responses
  * go to the database in batches (what the pages ask while the engine is busy goes as one statement when it is
- * free: group commit, `Batcher`), and the address throttle counts in memory.
+ * free: group commit, `Batcher`), on the embedded engine the page after a post is shown from what the post
+ * wrote (`ResponseMemory`), and the address throttle counts in memory.
  */
 export class ResponseService {
   private readonly repository: SurveyRepository;
@@ -112,6 +114,8 @@ export class ResponseService {
   private readonly keys = new AddressKeys();
   /** Waves served, with their city and instrument, by link (`slug/code`); forgotten on their city's notice. */
   private readonly waves: NoticeCache<OpenWave>;
+  /** Responses as this process wrote them, when it is the database's only client (the embedded engine). */
+  private readonly memory: ResponseMemory | null;
   /**
    * Instruments by wave and last change: a wave's instrument is frozen when the wave is created, and it is
    * by far the largest part of the wave (some 17 KB of JSON), so each page reads only the wave's dates and
@@ -129,6 +133,9 @@ export class ResponseService {
       capacity: 500,
       staleOn: (cityId, _link, at) => at.city.id === cityId,
     });
+    // Over PostgreSQL another process may have written a response since (a phone's requests need not all
+    // reach this one), so there every page reads it.
+    this.memory = ctx.engine === 'pglite' ? new ResponseMemory(20_000) : null;
     this.writes = new Batcher((writes) => this.repository.writeResponses(writes));
   }
 
@@ -145,10 +152,10 @@ export class ResponseService {
     const now = this.ctx.now();
     const known = this.waves.get(link, now);
     if (known) {
+      if (tokenHash === undefined) return { at: known, response: undefined };
       const response =
-        tokenHash === undefined
-          ? undefined
-          : await this.responses.submit({ cityId: known.city.id, waveId: known.wave.id, tokenHash });
+        this.memory?.get(known.wave.id, tokenHash) ??
+        (await this.responses.submit({ cityId: known.city.id, waveId: known.wave.id, tokenHash }));
       return { at: known, response };
     }
     const ticket = this.waves.ticket();
@@ -192,14 +199,11 @@ export class ResponseService {
     if (refused) return refused;
     const chosen = pickLang(at.wave, lang, null, undefined);
     const token = newToken();
-    await this.writes.submit({
-      kind: 'start',
-      cityId: at.city.id,
-      waveId: at.wave.id,
-      tokenHash: hashToken(token),
-      lang: chosen,
-      at: this.ctx.now(),
-    });
+    const tokenHash = hashToken(token);
+    await this.write(
+      { kind: 'start', cityId: at.city.id, waveId: at.wave.id, tokenHash, lang: chosen, at: this.ctx.now() },
+      { answers: {}, page: 1, lang: chosen, submittedAt: null },
+    );
     return { kind: 'redirect', to: `${this.base(at)}/r/${token}/1` };
   }
 
@@ -259,12 +263,11 @@ export class ResponseService {
     const answers: Answers = { ...response.answers, ...checked.answers };
     const written = { cityId: at.city.id, waveId: at.wave.id, tokenHash, lang, at: this.ctx.now() };
     if (page < last) {
-      const saved = await this.writes.submit({
-        ...written,
-        kind: 'page',
-        answers,
-        page: Math.max(response.page, page + 1),
-      });
+      const furthest = Math.max(response.page, page + 1);
+      const saved = await this.write(
+        { ...written, kind: 'page', answers, page: furthest },
+        { answers, page: furthest, lang, submittedAt: null },
+      );
       return saved ? { kind: 'redirect', to: `${base}/${page + 1}` } : { kind: 'already', at };
     }
     // The whole response is checked again: a post straight to the last page must not skip the demographics.
@@ -273,17 +276,39 @@ export class ResponseService {
       const first = instrument.pages.findIndex((p) => whole.issues.some((i) => p.includes(i.question)));
       return { kind: 'redirect', to: `${base}/${first + 1}` };
     }
-    const submitted = await this.writes.submit({ ...written, kind: 'submit', answers: whole.answers });
+    const submitted = await this.write(
+      { ...written, kind: 'submit', answers: whole.answers },
+      { answers: whole.answers, page: response.page, lang, submittedAt: written.at },
+    );
     return submitted ? { kind: 'redirect', to: `${base}/done` } : { kind: 'already', at };
   }
 
   async done(slug: string, code: string, token: string): Promise<ResponseOutcome> {
-    const found = await this.find(slug, code, hashToken(token));
+    const tokenHash = hashToken(token);
+    const found = await this.find(slug, code, tokenHash);
     if (!found?.response) return { kind: 'not-found' };
     const { at, response } = found;
+    // The questionnaire is over: a later look at it (a replay, a double tap) may read the database.
+    if (response.submittedAt) this.memory?.forget(tokenHash);
     return response.submittedAt
       ? { kind: 'thanks', at }
       : { kind: 'redirect', to: `${this.base(at)}/r/${token}/${response.page}` };
+  }
+
+  /**
+   * A write, batched with others; true if it took effect (false: the response was submitted already). What
+   * took effect is remembered as `after`; after anything else the response is read again next time.
+   */
+  private async write(write: ResponseWrite, after: PublicResponseRow): Promise<boolean> {
+    try {
+      const tookEffect = await this.writes.submit(write);
+      if (tookEffect) this.memory?.remember(write.waveId, write.tokenHash, after);
+      else this.memory?.forget(write.tokenHash);
+      return tookEffect;
+    } catch (error) {
+      this.memory?.forget(write.tokenHash);
+      throw error;
+    }
   }
 
   /** Before the opening date or after the closing date, nothing is asked and nothing is saved. */

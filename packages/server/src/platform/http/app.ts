@@ -51,6 +51,8 @@ export interface AppOptions {
   db: Database;
   /** The database's change notices; without them nothing computed from the database is kept in memory. */
   notices?: Notices;
+  /** See AppContext.engine. */
+  engine?: AppContext['engine'];
   settings?: Settings;
   /** Defaults to a mailer that keeps mail in the outbox. */
   mailer?: Mailer;
@@ -84,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     db: options.db,
     notices: options.notices ?? null,
+    ...(options.engine ? { engine: options.engine } : {}),
     settings: options.settings ?? DEFAULT_SETTINGS,
     mailer: options.mailer ?? new Mailer(options.db, null, 'no-reply@localhost'),
     now: options.now ?? (() => new Date()),

@@ -36,6 +36,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const app = await buildApp({
     db: database.db,
     notices: database,
+    engine: database.engine,
     webDist: null,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     mailer,
