@@ -134,8 +134,9 @@ export class ResponseService {
       staleOn: (cityId, _link, at) => at.city.id === cityId,
     });
     // Over PostgreSQL another process may have written a response since (a phone's requests need not all
-    // reach this one), so there every page reads it.
-    this.memory = ctx.engine === 'pglite' ? new ResponseMemory(20_000) : null;
+    // reach this one), so there every page reads it. 5,000 responses under way are some 10 MB of answers;
+    // one forgotten is read.
+    this.memory = ctx.engine === 'pglite' ? new ResponseMemory(5_000) : null;
     this.writes = new Batcher((writes) => this.repository.writeResponses(writes));
   }
 
