@@ -88,7 +88,8 @@ async function measure(
   let run: Run;
   // The page weight answers one questionnaire in each language: stored too, so counted as confirmed.
   const weighed = weigh ? LANGS.length : 0;
-  let ceiling: number;
+  let ceiling: { perSecond: number; answered: number };
+  let ceilingCpuMs: number;
   let serverCpuMs: number;
   try {
     if (weigh) results.push(await pageWeight(client));
@@ -96,7 +97,9 @@ async function measure(
     const cpuBefore = server.cpuMs();
     run = await drive(client, MEASURE_MS, true);
     serverCpuMs = server.cpuMs() - cpuBefore;
+    const cpuBeforeCeiling = server.cpuMs();
     ceiling = await cheapestRequests(client);
+    ceilingCpuMs = (server.cpuMs() - cpuBeforeCeiling) / (ceiling.answered || 1);
   } finally {
     agent.destroy();
     await server.stop();
@@ -122,8 +125,9 @@ async function measure(
     reference: `${Math.round(posts.length / seconds)} POSTs/s, POST p99 ${p99.toFixed(1)} ms`,
     detail:
       `a response = GET intro, POST start, ${PAGES} × (GET page, POST page), GET done; ` +
-      `this server's cheapest request (the stylesheet) at ${CLIENTS} clients: ${Math.round(ceiling)}/s, ` +
-      `so at most ${Math.round(ceiling / REQUESTS_PER_RESPONSE)} responses/s of ${REQUESTS_PER_RESPONSE} requests on this machine; ` +
+      `this server's cheapest request (the stylesheet) at ${CLIENTS} clients: ${Math.round(ceiling.perSecond)}/s ` +
+      `(server process CPU ${ceilingCpuMs.toFixed(3)} ms each), ` +
+      `so at most ${Math.round(ceiling.perSecond / REQUESTS_PER_RESPONSE)} responses/s of ${REQUESTS_PER_RESPONSE} requests on this machine; ` +
       `${run.completed} in ${seconds.toFixed(1)} s (load ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs); ` +
       `server process CPU ${(serverCpuMs / run.completed).toFixed(2)} ms a response${engine === 'embedded' ? ' (database included)' : ' (PostgreSQL not included)'}; ` +
       `${Math.round((posts.length + gets.length) / seconds)} requests/s; ` +
@@ -153,7 +157,7 @@ const REQUESTS_PER_RESPONSE = 2 + 2 * PAGES + 1;
  * The machine's ceiling for this server: the cheapest request it answers (the survey stylesheet, from memory,
  * uncompressed, through the same hooks and headers as every page), as fast as CLIENTS clients can ask, 3 s.
  */
-async function cheapestRequests(client: Client): Promise<number> {
+async function cheapestRequests(client: Client): Promise<{ perSecond: number; answered: number }> {
   let answered = 0;
   const began = performance.now();
   const until = began + 3_000;
@@ -165,7 +169,7 @@ async function cheapestRequests(client: Client): Promise<number> {
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, asker));
-  return answered / ((performance.now() - began) / 1000);
+  return { perSecond: answered / ((performance.now() - began) / 1000), answered };
 }
 
 let respondents = 0;
