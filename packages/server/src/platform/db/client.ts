@@ -122,11 +122,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   }
   // Listening holds a connection for good, so listeners get their own rather than starving the pool.
   const listeners = new Set<InstanceType<typeof pg.Client>>();
+  let closed = false;
   const local = localListeners();
   return {
     db: drizzlePg({ client: pool, schema }),
     engine: 'postgres',
     listen: async (channel, onNotice, onLost) => {
+      if (closed) throw new Error('the database is closed');
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
       client.on('error', () => {
         listeners.delete(client);
@@ -137,6 +139,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       });
       await client.connect();
       await client.query(`LISTEN ${channel}`);
+      if (closed) {
+        // The handle closed while this connected: not left open (a database with a connection cannot be dropped).
+        await client.end().catch(() => undefined);
+        throw new Error('the database was closed');
+      }
       listeners.add(client);
       const unregister = local.add(channel, onNotice);
       return async () => {
@@ -146,6 +153,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     },
     echo: local.echo,
     close: async () => {
+      closed = true;
       await Promise.all([...listeners].map((client) => client.end().catch(() => undefined)));
       listeners.clear();
       await pool.end();

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../testing/database.ts';
 import { type DatabaseHandle, fromPglite } from './client.ts';
 import { CHANNELS, NoticeCache } from './notice-cache.ts';
 
@@ -62,5 +63,20 @@ describe('NoticeCache', () => {
     cache.set('a', 'one', cache.ticket(), now);
     handle.echo(CHANNELS.progress, 'a');
     expect(cache.get('a', now)).toBeUndefined();
+  });
+});
+
+describe('listening over PostgreSQL', () => {
+  it.runIf(process.env.TEST_DATABASE_URL)('ends a listener still connecting when the handle closes', async () => {
+    const database = await testDatabase();
+    const listening = database.listen(
+      CHANNELS.progress,
+      () => undefined,
+      () => undefined,
+    );
+    const refused = expect(listening).rejects.toThrow('the database was closed');
+    // Closing drops the test database, which PostgreSQL refuses while a connection to it stays open.
+    await database.close();
+    await refused;
   });
 });
