@@ -55,9 +55,8 @@ function text(texts: Question['texts'], lang: Lang): string {
 export interface PageFrame {
   lang: Lang;
   title: string;
-  /** Language links: the page's own path, given each offered language. */
+  /** Language links: the page itself (relative, so nothing of the address is in the page), in each offered language. */
   languages: readonly Lang[];
-  path: string;
 }
 
 export function layout(frame: PageFrame, body: string): string {
@@ -69,7 +68,7 @@ export function layout(frame: PageFrame, body: string): string {
           .map((l) =>
             l === lang
               ? `<strong lang="${l}">${LANGUAGE_NAMES[l]}</strong>`
-              : `<a lang="${l}" hreflang="${l}" href="${escapeHtml(`${frame.path}?lang=${l}`)}">${LANGUAGE_NAMES[l]}</a>`,
+              : `<a lang="${l}" hreflang="${l}" href="?lang=${l}">${LANGUAGE_NAMES[l]}</a>`,
           )
           .join('')}</nav>`
       : '';
@@ -131,21 +130,39 @@ export interface FormPage {
   /** What the respondent typed, shown back when a page is refused. */
   raw?: Readonly<Record<string, string | undefined>>;
   issues?: readonly AnswerIssue[];
-  action: string;
   kindTitle: string;
   cityName: string;
 }
 
-/** One page of questions (those relevant given the answers so far), with its saved or typed answers. */
+/** The questions a page shows: those relevant given the answers so far. */
+function shownQuestions(page: FormPage): Question[] {
+  const ids = page.instrument.pages[page.page - 1] ?? [];
+  return ids
+    .map((id) => page.instrument.questions.find((q) => q.id === id))
+    .filter((q): q is Question => q !== undefined && isRelevant(q.relevant, page.answers));
+}
+
+/**
+ * A key for a page that shows nothing of its respondent (no answer in its fields, nothing typed shown back),
+ * which is then the same page for everyone of the wave who reaches it in this language with the same questions
+ * shown; undefined for any other page.
+ */
+export function sharedPageKey(frame: PageFrame, page: FormPage): string | undefined {
+  if (page.raw || page.issues?.length) return undefined;
+  const shown = shownQuestions(page);
+  if (shown.some((q) => page.answers[q.id] !== undefined && page.answers[q.id] !== null)) return undefined;
+  return `page ${page.page} ${frame.lang} ${shown.map((q) => q.id).join(' ')}`;
+}
+
+/**
+ * One page of questions (those relevant given the answers so far), with its saved or typed answers. It posts
+ * to its own address, given relative to it, so nothing of the response's link is in the page.
+ */
 export function formPage(frame: PageFrame, page: FormPage): string {
   const t = PAGE_TEXTS[frame.lang];
   const total = page.instrument.pages.length;
-  const ids = page.instrument.pages[page.page - 1] ?? [];
-  const byId = new Map(page.instrument.questions.map((q) => [q.id, q]));
   const issues = new Map((page.issues ?? []).map((i) => [i.question, i]));
-  const fields = ids
-    .map((id) => byId.get(id))
-    .filter((q): q is Question => q !== undefined && isRelevant(q.relevant, page.answers))
+  const fields = shownQuestions(page)
     .map((q) => {
       const saved = page.answers[q.id];
       const value = page.raw?.[q.id] ?? (saved === null || saved === undefined ? '' : String(saved));
@@ -161,7 +178,7 @@ export function formPage(frame: PageFrame, page: FormPage): string {
   return layout(
     frame,
     `<h1>${escapeHtml(`${page.cityName}: ${page.kindTitle}`)}</h1><p class="note">${escapeHtml(t.pageOf(page.page, total))}</p>${summary}
-<form method="post" action="${escapeHtml(page.action)}" novalidate><input type="hidden" name="lang" value="${frame.lang}">
+<form method="post" action="${page.page}" novalidate><input type="hidden" name="lang" value="${frame.lang}">
 ${fields}
 <div class="actions">${back}<button type="submit" name="go" value="next">${escapeHtml(forward)}</button></div></form>
 <p class="note">${escapeHtml(t.saved)}</p>`,

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { throttles } from '../../platform/security/throttle.tables.ts';
@@ -114,6 +115,30 @@ describe('the public response page', () => {
       adult_learning: 'yes',
       online_learning_hours: 2.5,
     });
+  });
+
+  it('sends a page not yet answered as the same bytes to everyone, holding nothing of a respondent', async () => {
+    const { base } = await openWave();
+    const [a, b] = [phone(), phone()];
+    const [pageA, pageB] = [await start(a, base), await start(b, base)];
+    const brotli = { 'accept-encoding': 'gzip, deflate, br' };
+    const [shownA, shownB] = [await a.get(pageA, brotli), await b.get(pageB, brotli)];
+    expect(shownA.headers['content-encoding']).toBe('br');
+    expect(shownA.headers.vary).toContain('accept-encoding');
+    expect(shownA.rawPayload.equals(shownB.rawPayload)).toBe(true);
+    const html = brotliDecompressSync(shownA.rawPayload).toString();
+    expect(html).toContain('<form method="post" action="1"'); // its own address, relative
+    for (const link of [pageA, pageB]) expect(html).not.toContain(link.split('/r/')[1]?.slice(0, 43));
+    expect((await a.get(pageA, { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBe('gzip');
+    expect((await a.get(pageA)).body).toBe(html);
+
+    // Once answered, the page shows its respondent's answers: made for that respondent alone.
+    await a.post(pageA, { lang: 'en', go: 'next', ...FIRST_PAGE });
+    const answered = await a.get(pageA, brotli);
+    expect(brotliDecompressSync(answered.rawPayload).toString()).toMatch(/value="25-34" checked/);
+    const other = await b.get(pageB, brotli);
+    expect(other.rawPayload.equals(shownB.rawPayload)).toBe(true);
+    expect(brotliDecompressSync(other.rawPayload).toString()).not.toContain('checked');
   });
 
   it('refuses an answer outside the allowed choices with a message beside it, and saves nothing', async () => {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { formPage, introPage, messagePage, type PageFrame, RESPONSE_CSS } from './response.page.ts';
+import { formPage, introPage, messagePage, type PageFrame, RESPONSE_CSS, sharedPageKey } from './response.page.ts';
 import { type OpenWave, pickLang, type ResponseOutcome, ResponseService } from './response.service.ts';
 import { PAGE_TEXTS } from './response.texts.ts';
 
@@ -33,19 +33,25 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       parser: (text) => Object.fromEntries(new URLSearchParams(text)),
     });
 
-    const frameOf = (at: OpenWave | undefined, lang: Lang, path: string): PageFrame => ({
+    const frameOf = (at: OpenWave | undefined, lang: Lang): PageFrame => ({
       lang,
       title: at ? `${at.city.name}: ${PAGE_TEXTS[lang].title[at.wave.instrument.kind]}` : PAGE_TEXTS[lang].notFound,
       languages: at
         ? at.wave.languages.filter((l): l is Lang => (PAGE_TEXTS as Record<string, unknown>)[l] !== undefined)
         : [],
-      path,
     });
+
+    /** A page the same for every respondent of the wave: made and compressed once (`SharedBodies`). */
+    const sendShared = (reply: FastifyReply, at: OpenWave, key: string, make: () => string) => {
+      const { body, encoding } = at.shared.get(key, make, reply.request.headers['accept-encoding']);
+      reply.header('vary', 'accept-encoding');
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.send(body);
+    };
 
     const send = (
       reply: FastifyReply,
       outcome: ResponseOutcome,
-      path: string,
       langAsked: string | undefined,
       accept: string | undefined,
     ) => {
@@ -56,16 +62,18 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const lang = pickLangLoose(langAsked, accept);
         return reply
           .status(404)
-          .send(messagePage(frameOf(undefined, lang, path), PAGE_TEXTS[lang].notFound, PAGE_TEXTS[lang].notFound));
+          .send(messagePage(frameOf(undefined, lang), PAGE_TEXTS[lang].notFound, PAGE_TEXTS[lang].notFound));
       }
       const at = outcome.at;
       const lang = outcome.kind === 'page' ? outcome.lang : pickLang(at.wave, langAsked, null, accept);
       const t = PAGE_TEXTS[lang];
-      const frame = frameOf(at, lang, path);
+      const frame = frameOf(at, lang);
       const title = t.title[at.wave.instrument.kind];
       switch (outcome.kind) {
         case 'intro':
-          return reply.send(introPage(frame, title, at.city.name, `${responses.base(at)}/start`));
+          return sendShared(reply, at, `intro ${lang}`, () =>
+            introPage(frame, title, at.city.name, `${responses.base(at)}/start`),
+          );
         case 'not-yet-open':
           return reply.status(403).send(messagePage(frame, title, t.notYetOpen(formatDate(at.wave.opensAt, lang))));
         case 'closed':
@@ -76,22 +84,24 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .header('retry-after', String(outcome.retryAfter))
             .send(messagePage(frame, title, t.tooMany(Math.ceil(outcome.retryAfter / 60))));
         case 'already':
-          return reply.send(messagePage(frame, title, t.already));
+          return sendShared(reply, at, `already ${lang}`, () => messagePage(frame, title, t.already));
         case 'thanks':
-          return reply.send(messagePage(frame, title, t.thanks));
-        case 'page':
-          return reply.status(outcome.status).send(
-            formPage(frame, {
-              instrument: at.wave.instrument,
-              page: outcome.page,
-              answers: outcome.answers,
-              ...(outcome.raw ? { raw: outcome.raw } : {}),
-              ...(outcome.issues ? { issues: outcome.issues } : {}),
-              action: path,
-              kindTitle: title,
-              cityName: at.city.name,
-            }),
-          );
+          return sendShared(reply, at, `thanks ${lang}`, () => messagePage(frame, title, t.thanks));
+        case 'page': {
+          const page = {
+            instrument: at.wave.instrument,
+            page: outcome.page,
+            answers: outcome.answers,
+            ...(outcome.raw ? { raw: outcome.raw } : {}),
+            ...(outcome.issues ? { issues: outcome.issues } : {}),
+            kindTitle: title,
+            cityName: at.city.name,
+          };
+          const shared = sharedPageKey(frame, page);
+          return shared && outcome.status === 200
+            ? sendShared(reply, at, shared, () => formPage(frame, page))
+            : reply.status(outcome.status).send(formPage(frame, page));
+        }
       }
     };
 
@@ -99,13 +109,12 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.setErrorHandler((error, request, reply) => {
       const lang = pickLangLoose(undefined, request.headers['accept-language']);
       const status = (error as { statusCode?: number }).statusCode ?? 500;
-      const path = request.url.split('?')[0] ?? '/';
       if (status >= 500) request.log.error(error);
       return reply
         .status(status >= 500 ? 500 : status === 400 ? 404 : status)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(messagePage(frameOf(undefined, lang, path), PAGE_TEXTS[lang].notFound, PAGE_TEXTS[lang].notFound));
+        .send(messagePage(frameOf(undefined, lang), PAGE_TEXTS[lang].notFound, PAGE_TEXTS[lang].notFound));
     });
 
     app.get('/s/survey.css', { schema: html }, async (_request, reply) =>
@@ -115,7 +124,7 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/s/:slug/:code', { schema: { ...html, params: wave, querystring: langQuery } }, async (request, reply) => {
       const { slug, code } = request.params;
       const outcome = await responses.intro(slug, code);
-      return send(reply, outcome, `/s/${slug}/${code}`, request.query.lang, request.headers['accept-language']);
+      return send(reply, outcome, request.query.lang, request.headers['accept-language']);
     });
 
     app.post(
@@ -125,7 +134,7 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { slug, code } = request.params;
         const lang = request.body?.lang;
         const outcome = await responses.start(slug, code, lang, request.ip);
-        return send(reply, outcome, `/s/${slug}/${code}`, lang, request.headers['accept-language']);
+        return send(reply, outcome, lang, request.headers['accept-language']);
       },
     );
 
@@ -135,13 +144,7 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { slug, code, token } = request.params;
         const outcome = await responses.done(slug, code, token);
-        return send(
-          reply,
-          outcome,
-          `/s/${slug}/${code}/r/${token}/done`,
-          request.query.lang,
-          request.headers['accept-language'],
-        );
+        return send(reply, outcome, request.query.lang, request.headers['accept-language']);
       },
     );
 
@@ -158,13 +161,7 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.query.lang,
           request.headers['accept-language'],
         );
-        return send(
-          reply,
-          outcome,
-          `/s/${slug}/${code}/r/${token}/${n}`,
-          request.query.lang,
-          request.headers['accept-language'],
-        );
+        return send(reply, outcome, request.query.lang, request.headers['accept-language']);
       },
     );
 
@@ -175,13 +172,7 @@ export function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { slug, code, token, page: n } = request.params;
         const body = request.body ?? {};
         const outcome = await responses.save(slug, code, token, n, body, request.ip);
-        return send(
-          reply,
-          outcome,
-          `/s/${slug}/${code}/r/${token}/${n}`,
-          body.lang,
-          request.headers['accept-language'],
-        );
+        return send(reply, outcome, body.lang, request.headers['accept-language']);
       },
     );
   };

@@ -3,6 +3,7 @@ import { type AnswerIssue, type Answers, checkAnswers, type Instrument, isLang, 
 import type { AppContext } from '../../platform/context.ts';
 import { Batcher } from '../../platform/db/batcher.ts';
 import { CHANNELS, NoticeCache } from '../../platform/db/notice-cache.ts';
+import { SharedBodies } from '../../platform/http/shared-bodies.ts';
 import { MemoryThrottle, type ThrottlePolicy } from '../../platform/security/throttle.ts';
 import { hashToken, newToken } from '../../platform/security/tokens.ts';
 import type { CityRef } from '../monitoring/cycle.repository.ts';
@@ -53,6 +54,8 @@ export class AddressKeys {
 export interface OpenWave {
   city: CityRef;
   wave: PublicWaveRow & { instrument: Instrument };
+  /** The wave's pages that are the same for every respondent, rendered and compressed once (see the routes). */
+  shared: SharedBodies;
 }
 
 /** What happened to a request of the response page; the routes turn it into HTML or a redirect. */
@@ -164,7 +167,8 @@ export class ResponseService {
     if (!row) return undefined;
     const instrument = await this.instrument(row.city.id, row.wave);
     if (!instrument) return undefined;
-    const at = { city: row.city, wave: { ...row.wave, instrument } };
+    // Some 6 languages × (intro, thank-you, already, each page with the questions it may show).
+    const at = { city: row.city, wave: { ...row.wave, instrument }, shared: new SharedBodies(200) };
     this.waves.set(link, at, ticket, now);
     return { at, response: row.response };
   }
