@@ -155,8 +155,8 @@ export function sharedPageKey(frame: PageFrame, page: FormPage): string | undefi
 }
 
 /**
- * One page of questions (those relevant given the answers so far), with its saved or typed answers. It posts
- * to its own address, given relative to it, so nothing of the response's link is in the page.
+ * One page of questions (those relevant given the answers so far), with its saved or typed answers. The form
+ * has no action, so it posts to the page's own address, which is then not in the page.
  */
 export function formPage(frame: PageFrame, page: FormPage): string {
   const t = PAGE_TEXTS[frame.lang];
@@ -178,7 +178,7 @@ export function formPage(frame: PageFrame, page: FormPage): string {
   return layout(
     frame,
     `<h1>${escapeHtml(`${page.cityName}: ${page.kindTitle}`)}</h1><p class="note">${escapeHtml(t.pageOf(page.page, total))}</p>${summary}
-<form method="post" action="${page.page}" novalidate><input type="hidden" name="lang" value="${frame.lang}">
+<form method="post" novalidate><input type="hidden" name="lang" value="${frame.lang}">
 ${fields}
 <div class="actions">${back}<button type="submit" name="go" value="next">${escapeHtml(forward)}</button></div></form>
 <p class="note">${escapeHtml(t.saved)}</p>`,
